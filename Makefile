@@ -1,0 +1,54 @@
+# Two commands matter: `make serve` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LANG_ONLY ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test test-browser translations new bench offline clean help
+
+help:
+	@echo "make serve [LANG_ONLY=pl]  set up and serve the site on http://127.0.0.1:8000"
+	@echo "make test                  set up and run every test"
+	@echo "make check                 validate the content without building (about a second)"
+	@echo "make build                 strict build into site/"
+	@echo "make test-browser          only the browser tests (accessibility, search, checklists)"
+	@echo "make new TYPE=guide ID=my-guide TOPIC=participation"
+
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+serve: $(BIN)/.installed
+ifeq ($(LANG_ONLY),)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+else
+	KB_BUILD_ONLY=$(LANG_ONLY) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 -f mkdocs.yml
+endif
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed
+	$(BIN)/python hooks/kb.py check
+
+translations: $(BIN)/.installed
+	$(BIN)/python hooks/kb.py translations
+
+new: $(BIN)/.installed
+	$(BIN)/python hooks/kb.py new $(TYPE) $(ID) --topic $(TOPIC)
+
+test: $(BIN)/.installed-dev
+	$(BIN)/python -m pytest
+
+test-browser: $(BIN)/.installed-dev
+	$(BIN)/python -m pytest tests/browser
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,93 @@
+"""Machine-readable exports per language, at <language prefix>api/: checklists, glossary, cases, guides."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import checklists
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv(rows: list[dict], fields: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else
+                         ("; ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else v)
+                         for k, v in row.items()})
+    return "\ufeff" + buf.getvalue()
+
+
+def _sources(meta: dict) -> list[dict]:
+    return [{k: s[k] for k in ("title", "url", "publisher", "year", "reference") if s.get(k)}
+            for s in meta.get("sources") or []]
+
+
+def guide_records(registry, lang: str, site_url: str) -> list[dict]:
+    rows = []
+    for page in registry.of_type("guide", lang):
+        m = page.meta
+        rows.append({"id": page.id, "title": page.title, "language": page.lang, "url": site_url + page.url,
+                     "summary": m.get("summary", ""), "topics": m.get("topics", []), "phase": m.get("phase", []),
+                     "audience": m.get("audience", []), "reviewed": m.get("reviewed", ""),
+                     "checklist_items": [i.id for i in page.checklist], "sources": _sources(m)})
+    return rows
+
+
+def case_records(registry, lang: str, site_url: str) -> list[dict]:
+    rows = []
+    for page in registry.of_type("case", lang):
+        m = page.meta
+        loc = m.get("location") or {}
+        rows.append({"id": page.id, "title": page.title, "language": page.lang, "url": site_url + page.url,
+                     "summary": m.get("summary", ""), "country": m.get("country", ""),
+                     "municipality": m.get("municipality", ""), "region": m.get("region", ""),
+                     "population": m.get("population"), "population_year": (m.get("population_source") or {}).get("year"),
+                     "population_band": m.get("population_band", ""), "period": str(m.get("period", "")),
+                     "topics": m.get("topics", []), "challenges": m.get("challenges", []),
+                     "methods": m.get("methods", []), "outcomes": m.get("outcomes", []), "evidence": m.get("evidence", ""),
+                     "lat": loc.get("lat"), "lon": loc.get("lon"), "reviewed": m.get("reviewed", ""),
+                     "sources": _sources(m)})
+    return rows
+
+
+def glossary_records(registry, lang: str, site_url: str) -> list[dict]:
+    default = registry.config.default_language
+    rows = []
+    for term in sorted(registry.glossary.terms.values(), key=lambda t: t.id):
+        rows.append({"id": term.id, "term": term.term(lang, default), "definition": term.definition(lang, default),
+                     "note": term.notes.get(lang, ""), "terms": term.terms, "legal": term.legal,
+                     "url": f"{site_url}glossary/#{term.id}", "sources": term.sources})
+    return rows
+
+
+GUIDE_FIELDS = ["id", "title", "language", "url", "summary", "topics", "phase", "audience", "reviewed", "checklist_items", "sources"]
+CASE_FIELDS = ["id", "title", "language", "url", "summary", "country", "municipality", "region", "population",
+               "population_year", "population_band", "period", "topics", "challenges", "methods", "outcomes",
+               "evidence", "lat", "lon", "reviewed", "sources"]
+
+
+def api_files(registry, lang: str, strings: dict, checklist_records, site_url: str) -> dict:
+    """{path under the language root: content} for every export."""
+    lists = [{"id": coll["slug"], "title": title, "kind": coll["kind"], "key": coll["key"], "items": records}
+             for coll, title, records in checklist_records]
+    guides = guide_records(registry, lang, site_url)
+    cases = case_records(registry, lang, site_url)
+    files = {
+        "api/checklists.json": _json({"language": lang, "checklists": lists}),
+        "api/checklists.csv": checklists.to_csv([(c["id"], c["items"]) for c in lists]),
+        "api/glossary.json": _json({"language": lang, "terms": glossary_records(registry, lang, site_url)}),
+        "api/guides.json": _json({"language": lang, "guides": guides}),
+        "api/guides.csv": _csv([{**g, "sources": [s.get("url") or s.get("title") for s in g["sources"]]} for g in guides], GUIDE_FIELDS),
+        "api/cases.json": _json({"language": lang, "cases": cases}),
+        "api/cases.csv": _csv([{**c, "sources": [s.get("url") or s.get("title") for s in c["sources"]]} for c in cases], CASE_FIELDS),
+    }
+    files["api/index.json"] = _json({"language": lang, "licence": "CC BY 4.0",
+                                     "files": [{"name": name.split("/")[-1], "url": site_url + name}
+                                               for name in sorted(files)]})
+    return files

@@ -1,0 +1,131 @@
+"""Pages the build generates in every language: checklists, the glossary, translation status.
+
+Each is plain Markdown produced from the registry; the MkDocs adapter only places them in the site.
+"""
+from __future__ import annotations
+
+import checklists
+import translations
+from registry import Virtual
+
+GLOSSARY_BASE = "glossary.md"
+STATUS_BASE = "translation-status.md"
+CHECKLISTS_INDEX = "checklists/index.md"
+
+
+def register(registry, strings) -> None:
+    """Make generated pages known by id, so that [[glossary]] or [[checklists]] resolve."""
+    codes = registry.config.codes
+    registry.virtual["glossary"] = Virtual("glossary", "glossary", GLOSSARY_BASE,
+                                           {l: strings.for_lang(l)["glossary_title"] for l in codes},
+                                           set(registry.glossary.terms))
+    registry.virtual["translation-status"] = Virtual("translation-status", "page", STATUS_BASE,
+                                                     {l: strings.for_lang(l)["status_title"] for l in codes})
+    registry.virtual["checklists"] = Virtual("checklists", "checklist", CHECKLISTS_INDEX,
+                                             {l: strings.for_lang(l)["checklists_title"] for l in codes})
+    for coll in checklists.collections(registry, registry.config.default_language):
+        anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
+        registry.virtual[f"checklists-{coll['slug']}"] = Virtual(
+            f"checklists-{coll['slug']}", "checklist", f"checklists/{coll['slug']}.md",
+            {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
+
+
+def _front(page_id: str, page_type: str, title: str, extra: str = "") -> str:
+    return f"---\nid: {page_id}\ntype: {page_type}\ntitle: \"{title}\"\n{extra}---\n\n"
+
+
+def checklist_page(coll: dict, registry, lang: str, strings: dict, render_text) -> str:
+    """Markdown for one generated checklist (a topic or a phase), items grouped by guide."""
+    vocab = registry.vocab
+    title = checklists.checklist_title(coll, lang, vocab, strings)
+    slug = coll["slug"]
+    out = [_front(f"checklists-{slug}", "checklist", title.replace('"', "'"),
+                  f"checklist_kind: {coll['kind']}\nchecklist_key: {coll['key']}\n"), f"# {title}\n"]
+    files = " · ".join(f'<a href="{download_name(slug, lang, ext)}" download>{ext.upper()}</a>' for ext in ("csv", "json", "md"))
+    out.append(f'<p class="kb-downloads">{strings["download"]} {files}</p>\n')
+    for guide, items in coll["groups"]:
+        localized = registry.page(guide.id, lang)
+        out.append(f"\n## {localized.title} {{#{guide.id}}}\n")
+        here = f"checklists/{slug}.md"
+        local_items = {i.id: i for i in localized.checklist} if localized else {}
+        texts, links = {}, {}
+        for item in items:
+            shown = local_items.get(item.id, item)
+            texts[item.id] = (render_text(shown.text, here), render_text(shown.why, here))
+            links[item.id] = render_text(f"{strings['from_guide']} [[{guide.id}#{item.id}]]", here)
+        out.append(checklists.render_list(f"{slug}:{guide.id}", items, lang, vocab, strings, texts=texts, guide_links=links))
+    return "\n".join(out)
+
+
+def download_name(slug: str, lang: str, ext: str) -> str:
+    """File name of a checklist download; the files sit in the checklist page's own folder."""
+    return f"checklist-{slug}-{lang}.{ext}"
+
+
+def checklists_index(registry, lang: str, strings: dict, colls) -> str:
+    vocab = registry.vocab
+    out = [_front("checklists", "checklist", strings["checklists_title"]), f"# {strings['checklists_title']}\n",
+           strings["checklists_intro"] + "\n"]
+    for kind, heading, anchor in (("topic", strings["checklists_by_topic"], "by-topic"),
+                                  ("phase", strings["checklists_by_phase"], "by-phase")):
+        out.append(f"\n## {heading} {{#{anchor}}}\n")
+        for coll in colls:
+            if coll["kind"] != kind:
+                continue
+            count = sum(len(items) for _, items in coll["groups"])
+            label = vocab.label("topics" if kind == "topic" else "phases", coll["key"], lang)
+            out.append(f"- [{label}]({coll['slug']}.md) — {strings['items_count'].format(count=count)}")
+    return "\n".join(out) + "\n"
+
+
+def glossary_page(registry, lang: str, strings: dict) -> str:
+    default = registry.config.default_language
+    codes = registry.config.codes
+    terms = sorted(registry.glossary.terms.values(), key=lambda t: _sort_key(t.term(lang, default), lang))
+    out = [_front("glossary", "glossary", strings["glossary_title"]), f"# {strings['glossary_title']}\n",
+           strings["glossary_intro"] + "\n"]
+    for term in terms:
+        out.append(f"\n## {term.term(lang, default)} {{#{term.id}}}\n")
+        out.append(term.definition(lang, default) + "\n")
+        others = [f"{registry.config.language_name(l)}: *{term.terms.get(l, '')}*" for l in codes if l != lang]
+        out.append(f"{strings['glossary_other_languages']}: " + " · ".join(others) + "\n{: .kb-term-languages }\n")
+        note = term.notes.get(lang) or term.notes.get(default)
+        if note:
+            out.append(f"!!! note \"{strings['glossary_note']}\"\n    {note}\n")
+        if term.legal:
+            out.append(f"*{term.legal}*\n")
+    return "\n".join(out)
+
+
+def _sort_key(text: str, lang: str):
+    """Alphabetical order that places Polish and Norwegian letters where readers expect them."""
+    orders = {
+        "pl": "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż",
+        "nb": "abcdefghijklmnopqrstuvwxyzæøå",
+    }
+    alphabet = orders.get(lang, "abcdefghijklmnopqrstuvwxyz")
+    key = []
+    for ch in text.lower():
+        key.append((alphabet.index(ch) if ch in alphabet else 100 + ord(ch), ch))
+    return key
+
+
+def status_page(registry, lang: str, strings: dict) -> str:
+    out = [_front("translation-status", "page", strings["status_title"]), f"# {strings['status_title']}\n",
+           strings["status_intro"] + "\n"]
+    entries = [s for s in translations.status(registry) if s.state in (translations.MISSING, translations.OUTDATED,
+                                                                      translations.UNTRANSLATED)]
+    if not entries:
+        out.append(f"\n{strings['status_all_current']}\n")
+    labels = {translations.MISSING: strings["status_missing"], translations.OUTDATED: strings["status_outdated"],
+              translations.UNTRANSLATED: strings["status_untranslated"]}
+    for code in registry.config.codes:
+        mine = [s for s in entries if s.lang == code]
+        if not mine:
+            continue
+        out.append(f"\n## {registry.config.language_name(code)} {{#lang-{code}}}\n")
+        out.append(f"| {strings['status_page']} | | {strings['status_command']} |\n|---|---|---|")
+        for s in mine:
+            command = f"`python hooks/kb.py stamp {s.path}`" if s.state != translations.MISSING else f"`{s.path}`"
+            out.append(f"| [[{s.page_id}]] | {labels[s.state]} | {command} |")
+    return "\n".join(out) + "\n"

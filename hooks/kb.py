@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The knowledge base's command-line tool.
+
+    python hooks/kb.py check [--strict]          everything the build validates, without building
+    python hooks/kb.py translations [--strict] [--format text|markdown]
+                                                 missing and outdated translations per language
+    python hooks/kb.py stamp PATH [PATH ...]     mark reviewed translations as current
+    python hooks/kb.py new guide|case|workshop ID --topic TOPIC [--lang en]
+                                                 create a page in every language from the templates
+
+Exit status: 0 when clean, 1 when there are errors (or, with --strict, warnings or outdated pages).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import model  # noqa: E402
+import site_config  # noqa: E402
+import translations  # noqa: E402
+import validate  # noqa: E402
+from diagnostics import ERROR, sort_problems  # noqa: E402
+
+
+def _load(config_file: str):
+    if not os.path.exists(config_file):
+        print(f"{config_file}:1: configuration file not found — run the command from the project folder "
+              "or pass --config PATH", file=sys.stderr)
+        raise SystemExit(2)
+    return model.load(site_config.load(config_file))
+
+
+def cmd_check(*, config_file: str, strict: bool) -> int:
+    """Check every page and data file; print all problems at once."""
+    registry, _ = _load(config_file)
+    problems = sort_problems(validate.run(registry))
+    for problem in problems:
+        prefix = "" if problem.severity == ERROR else "warning: "
+        print(prefix + str(problem))
+    errors = sum(p.severity == ERROR for p in problems)
+    warns = len(problems) - errors
+    pages = len(registry.pages)
+    if errors or warns:
+        print(f"{errors} error(s), {warns} warning(s) in {pages} pages")
+    else:
+        print(f"{pages} pages checked: no problems")
+    return 1 if errors or (strict and warns) else 0
+
+
+def translation_report(registry, fmt: str) -> tuple[str, int]:
+    entries = [s for s in translations.status(registry) if s.state not in (translations.SOURCE, translations.CURRENT)]
+    if fmt == "markdown":
+        lines = ["### Translation status", ""]
+        if not entries:
+            lines.append("All pages are translated and current in every language.")
+        else:
+            lines += ["| Language | Page | Status | What to do |", "|---|---|---|---|"]
+            for s in entries:
+                todo = (f"translate `{s.source_path}` into `{s.path}`" if s.state == translations.MISSING
+                        else f"update against `{s.source_path}`, then `python hooks/kb.py stamp {s.path}`")
+                lines.append(f"| {s.lang} | `{s.page_id}` | {s.state} | {todo} |")
+        return "\n".join(lines) + "\n", len(entries)
+    lines = []
+    for code in registry.config.codes:
+        mine = [s for s in entries if s.lang == code]
+        if not mine:
+            lines.append(f"{code}: all current")
+            continue
+        lines.append(f"{code}: {len(mine)} to do")
+        for s in mine:
+            if s.state == translations.MISSING:
+                lines.append(f"  missing       {s.page_id}: create {s.path} from {s.source_path}")
+            else:
+                lines.append(f"  {s.state:<13} {s.page_id}: check {s.path} against {s.source_path}, "
+                             f"then run: python hooks/kb.py stamp {s.path}")
+    return "\n".join(lines) + "\n", len(entries)
+
+
+def cmd_translations(*, config_file: str, strict: bool, fmt: str) -> int:
+    """Print missing, untranslated and outdated translations per language."""
+    registry, _ = _load(config_file)
+    text, count = translation_report(registry, fmt)
+    sys.stdout.write(text)
+    return 1 if strict and count else 0
+
+
+def cmd_stamp(*, config_file: str, paths: list[str]) -> int:
+    """Record that each translation matches the current version of its source."""
+    registry, _ = _load(config_file)
+    by_path = {page.path: page for page in registry.pages}
+    changed = 0
+    failed = 0
+    for raw in paths:
+        rel = os.path.relpath(os.path.abspath(raw), registry.config.root).replace(os.sep, "/")
+        page = by_path.get(rel)
+        if page is None:
+            print(f"{raw}:1: not a page of the site — give the path of a .md file under docs/", file=sys.stderr)
+            failed += 1
+            continue
+        source = registry.source(page.id) if page.id else None
+        if source is None or source is page:
+            print(f"{rel}:1: this page is a source, not a translation — stamp its translations instead",
+                  file=sys.stderr)
+            failed += 1
+            continue
+        new_hash = translations.source_hash(source)
+        if str(page.meta.get("source_hash")) == new_hash:
+            print(f"{rel} is up to date")
+            continue
+        full = os.path.join(registry.config.root, rel)
+        with open(full, encoding="utf-8") as fh:
+            text = fh.read()
+        with open(full, "w", encoding="utf-8") as fh:
+            fh.write(translations.stamp_text(text, new_hash))
+        print(f"{rel}: stamped as a translation of {source.path} ({new_hash})")
+        changed += 1
+    return 1 if failed or changed else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="kb.py", description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--config", default="mkdocs.yml", help="path of mkdocs.yml (default: ./mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help=cmd_check.__doc__)
+    p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p = sub.add_parser("translations", help=cmd_translations.__doc__)
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
+    p.add_argument("--format", choices=["text", "markdown"], default="text")
+    p = sub.add_parser("stamp", help=cmd_stamp.__doc__)
+    p.add_argument("paths", nargs="+")
+    p = sub.add_parser("new", help="create a page in every language from the templates")
+    p.add_argument("type", choices=["guide", "case", "workshop"])
+    p.add_argument("id")
+    p.add_argument("--topic", required=True)
+    p.add_argument("--lang", default=None, help="the source language (default: the site's default)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return cmd_check(config_file=args.config, strict=args.strict)
+    if args.command == "translations":
+        return cmd_translations(config_file=args.config, strict=args.strict, fmt=args.format)
+    if args.command == "stamp":
+        return cmd_stamp(config_file=args.config, paths=args.paths)
+    if args.command == "new":
+        import scaffold
+        registry, _ = _load(args.config)
+        return scaffold.cmd_new(registry, page_type=args.type, page_id=args.id, topic=args.topic, lang=args.lang)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,296 @@
+"""The one MkDocs adapter: wires MkDocs events to the knowledge base's plain modules.
+
+static-i18n builds the site once per language (en, then pl and nb from inside en's on_post_build), so
+every event below runs once per language. Events, in the order MkDocs calls them:
+
+1. on_pre_build        first language only: read docs/ and data/ into one registry, validate it once,
+                       fail with every problem listed (path:line: what — how to fix)
+2. on_files (-200)     per language, after static-i18n: add the generated pages (checklists, glossary,
+                       translation status) and the exports (api/*.json, *.csv, checklist downloads)
+3. on_nav              per language: section titles from topic pages, sections in the configured order
+4. on_page_markdown    per page: translation notice, fact box, checklist, backlinks, sources, references
+5. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
+6. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
+7. on_post_template    404.html: kept per language
+8. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
+
+Everything that is not wiring lives in the modules this file imports.
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Section
+
+import checklists
+import csp
+import exports
+import generated_pages
+import model
+import page_sections
+import print_assets
+import search_index
+import site_config
+import validate
+from diagnostics import sort_problems
+
+log = logging.getLogger("mkdocs.hooks.kb")
+STATE: dict = {}
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _lang(config) -> str:
+    i18n = _i18n(config)
+    return i18n.current_language if i18n and i18n.current_language else STATE["config"].default_language
+
+
+def _site_config(config) -> site_config.SiteConfig:
+    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    i18n = _i18n(config)
+    langs = [{"locale": l.locale, "name": l.name, "default": l.default} for l in i18n.config.languages if l.build] if i18n else []
+    mapping = {"docs_dir": os.path.relpath(config.docs_dir, root), "plugins": [{"i18n": {"languages": langs}}],
+               "extra": dict(config.extra), "site_url": config.site_url, "repo_url": config.repo_url,
+               "edit_uri": config.edit_uri}
+    return site_config.from_mapping(mapping, root)
+
+
+# 1 ---------------------------------------------------------------------------------------------------
+def on_pre_build(config):
+    i18n = _i18n(config)
+    if i18n is not None and i18n.building:
+        return
+    STATE.clear()
+    vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
+    cfg = _site_config(config)
+    registry, strings = model.load(cfg)
+    errors = [p for p in sort_problems(validate.run(registry, include_warnings=False))]
+    if errors:
+        for problem in errors:
+            log.error(str(problem))
+        raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
+                          "Run 'make check' to see the same list without building.")
+    STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
+                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={})
+
+
+# 2 ---------------------------------------------------------------------------------------------------
+def _add(files, config, lang: str, src_uri: str, content, dest: str | None = None) -> File:
+    prefix = STATE["config"].prefix(lang)
+    f = File.generated(config, src_uri, content=content)
+    if src_uri.endswith(".md"):
+        url = page_sections_url(src_uri)
+        f.dest_uri = prefix + url + "index.html"
+        alternates = {}
+        for code in STATE["config"].codes:
+            alternates[code] = _Alternate(STATE["config"].prefix(code) + url)
+        f.locale = f.localization = f.locale_alternate_of = lang
+        f.norm_src_uri = src_uri
+        f.alternates = alternates
+    else:
+        f.dest_uri = prefix + (dest or src_uri)
+    files.append(f)
+    return f
+
+
+class _Alternate:
+    """The other-language version of a generated page, as the language switcher and sitemap need it."""
+    page = None
+
+    def __init__(self, url: str):
+        self.url = url
+
+
+def page_sections_url(src_uri: str) -> str:
+    from registry import url_for
+    return url_for(src_uri)
+
+
+@event_priority(-200)
+def on_files(files, config):
+    if "registry" not in STATE:
+        return files
+    registry, strings = STATE["registry"], STATE["strings"]
+    lang = _lang(config)
+    s = strings.for_lang(lang)
+    site_url = (config.site_url or "/").rstrip("/") + "/" + STATE["config"].prefix(lang)
+    _add(files, config, lang, generated_pages.GLOSSARY_BASE, generated_pages.glossary_page(registry, lang, s))
+    _add(files, config, lang, generated_pages.STATUS_BASE, generated_pages.status_page(registry, lang, s))
+    colls = checklists.collections(registry, lang)
+    _add(files, config, lang, generated_pages.CHECKLISTS_INDEX, generated_pages.checklists_index(registry, lang, s, colls))
+    all_records = []
+    for coll in colls:
+        md = generated_pages.checklist_page(coll, registry, lang, s, lambda text, base: text)
+        _add(files, config, lang, f"checklists/{coll['slug']}.md", md)
+        records = checklists.export_records(coll, registry, lang, site_url)
+        title = checklists.checklist_title(coll, lang, registry.vocab, s)
+        all_records.append((coll, title, records))
+        folder = f"checklists/{coll['slug']}/"
+        downloads = {
+            "csv": checklists.to_csv([(coll["slug"], records)]),
+            "json": checklists.to_json({"id": coll["slug"], "title": title, "kind": coll["kind"], "key": coll["key"],
+                                        "language": lang, "items": records}),
+            "md": checklists.to_markdown(title, records, s),
+        }
+        for ext, content in downloads.items():
+            name = folder + generated_pages.download_name(coll["slug"], lang, ext)
+            if ext == "md":   # a generated .md would become a page: written after the build instead
+                STATE["extra_files"][STATE["config"].prefix(lang) + name] = content
+            else:
+                _add(files, config, lang, name, content)
+    for name, content in exports.api_files(registry, lang, s, all_records, site_url).items():
+        _add(files, config, lang, name, content)
+    i18n = _i18n(config)
+    if i18n is not None:
+        i18n.i18n_files_per_language[lang] = files.documentation_pages()
+    return files
+
+
+# 3 ---------------------------------------------------------------------------------------------------
+def on_nav(nav, config, files):
+    if "registry" not in STATE:
+        return nav
+    registry, lang = STATE["registry"], _lang(config)
+    order = (STATE["config"].extra.get("kb") or {}).get("nav_order") or []
+
+    def segment(item):
+        if isinstance(item, Section):
+            for child in item.children:
+                if getattr(child, "file", None) is not None:
+                    return child.file.src_uri.split("/")[0]
+            return item.title
+        f = getattr(item, "file", None)
+        name = f.src_uri if f is not None else ""
+        return name.split("/")[0].split(".")[0]
+
+    for item in nav.items:
+        if isinstance(item, Section):
+            for child in item.children:
+                f = getattr(child, "file", None)
+                if f is not None and f.src_uri.split("/")[-1].startswith("index.") and f.abs_src_path:
+                    src = os.path.relpath(f.abs_src_path, config.docs_dir).replace(os.sep, "/")
+                    page = STATE["by_src"].get(src)
+                    if page is not None:
+                        item.title = registry.title(page.id, lang)
+                if f is not None and f.src_uri == generated_pages.CHECKLISTS_INDEX:
+                    item.title = registry.title("checklists", lang)
+    if order:
+        rank = {name: i for i, name in enumerate(order)}
+        nav.items.sort(key=lambda it: rank.get(segment(it), len(rank)))
+    return nav
+
+
+# 4 ---------------------------------------------------------------------------------------------------
+def _registry_page(page, config):
+    if page.file.abs_src_path is None:
+        return None
+    src = os.path.relpath(page.file.abs_src_path, config.docs_dir).replace(os.sep, "/")
+    return STATE["by_src"].get(src)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "registry" not in STATE:
+        return markdown
+    registry, lang = STATE["registry"], _lang(config)
+    s = STATE["strings"].for_lang(lang)
+    entry = _registry_page(page, config)
+    if entry is None:   # a generated page
+        base = page.file.norm_src_uri if hasattr(page.file, "norm_src_uri") else page.file.src_uri
+        return page_sections.render_references(markdown, base, lang, registry)
+    body = markdown
+    if entry.checklist:
+        body = checklists.replace_section(body, checklists.render_list(entry.id, entry.checklist, lang, registry.vocab, s))
+    head = page_sections.notice(registry, entry.id, entry.lang, lang, entry.base, s) if entry.id else ""
+    if entry.type == "case":
+        head += page_sections.fact_box(registry, entry, lang, s)
+    tail = ""
+    if entry.type == "topic":
+        tail += page_sections.topic_lists(registry, entry, lang, s)
+    if entry.type in ("guide", "case", "topic", "workshop"):
+        tail += page_sections.backlinks_section(registry, entry, STATE["backlinks"], lang, s)
+    if entry.meta.get("sources") or entry.meta.get("legal_basis"):
+        tail += page_sections.sources_section(entry, lang, s)
+    body = _insert_after_title(body, head) + tail
+    return page_sections.render_references(body, entry.base, lang, registry)
+
+
+def _insert_after_title(body: str, head: str) -> str:
+    if not head:
+        return body
+    lines = body.split("\n")
+    for i, line in enumerate(lines[:5]):
+        if line.startswith("# "):
+            return "\n".join(lines[: i + 1] + ["", head] + lines[i + 1:])
+    return head + body
+
+
+# 5 ---------------------------------------------------------------------------------------------------
+def on_page_context(context, page, config, nav):
+    if "registry" not in STATE:
+        return context
+    registry, lang = STATE["registry"], _lang(config)
+    entry = _registry_page(page, config)
+    meta = entry.meta if entry else page.meta
+    page_type = str(meta.get("type") or "page")
+    url = (config.site_url or "/") + page.url
+    kb = {
+        "lang": lang,
+        "id": meta.get("id", ""),
+        "type": page_type,
+        "type_label": registry.vocab.label("page_types", page_type, lang),
+        "topics": [registry.vocab.label("topics", t, lang) for t in meta.get("topics") or []],
+        "fallback": bool(entry and entry.lang != lang),
+        "reviewed": meta.get("reviewed", ""),
+        "url": url,
+        "strings": STATE["strings"].for_lang(lang),
+        "has_checklist": bool(entry and entry.checklist) or page_type == "checklist",
+        "country": meta.get("country", ""),
+        "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
+    }
+    if page_type in ("guide", "checklist", "workshop"):
+        kb["qr"] = STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, kb["strings"]["qr_alt"]))
+    context["kb"] = kb
+    return context
+
+
+# 6, 7 ------------------------------------------------------------------------------------------------
+def on_post_page(output, page, config):
+    return csp.apply(output)
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html" and "registry" in STATE:
+        STATE["not_found"][_lang(config)] = csp.apply(output)
+    return output
+
+
+# 8 ---------------------------------------------------------------------------------------------------
+def _final_post_build(config):
+    if "registry" not in STATE:
+        return
+    for rel, content in STATE["extra_files"].items():   # per language, as each language is built
+        path = os.path.join(config.site_dir, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(content)
+    i18n = _i18n(config)
+    if i18n is not None and i18n.building:
+        return
+    cfg = STATE["config"]
+    for lang, html in STATE["not_found"].items():
+        path = os.path.join(config.site_dir, cfg.prefix(lang), "404.html")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(html)
+    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
+        count = search_index.build(config.site_dir)
+        log.info(f"Pagefind indexed {count} pages")
+
+
+on_post_build = event_priority(-200)(_final_post_build)

@@ -1,0 +1,171 @@
+"""Markdown added around a page's own text: notices, fact boxes, sources, backlinks, topic lists.
+
+Pure functions of (registry, page, language, strings); the adapter calls them per page.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import references
+import translations
+
+
+def _md_link_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def _source_line(source: dict) -> str:
+    title = _md_link_text(str(source.get("title", "")))
+    head = f"[{title}]({source['url']})" if source.get("url") else title
+    extra = [str(source[k]) for k in ("publisher", "year", "reference") if source.get(k)]
+    return f"- {head}" + (f" — {', '.join(extra)}" if extra else "")
+
+
+def notice(registry, page_id: str, shown_lang: str, reader_lang: str, page_base: str, strings: dict) -> str:
+    """The translation notice for a page shown to a reader of reader_lang, or ''."""
+    repo = registry.config.extra.get("kb", {}).get("repo", "")
+    help_text = " " + strings["notice_help"].format(repo=repo) if repo else ""
+    source = registry.source(page_id)
+    if source is None:
+        return ""
+    if shown_lang != reader_lang:
+        text = strings["notice_missing"].format(language=registry.config.language_name(reader_lang),
+                                                source_language=registry.config.language_name(shown_lang))
+        return f'!!! warning ""\n    {text}{help_text}\n{{: .kb-notice .kb-notice--missing lang="{reader_lang}" }}\n\n'
+    state = translations.state_of(registry, page_id, reader_lang)
+    if state == translations.UNTRANSLATED:
+        text = strings["notice_missing"].format(language=registry.config.language_name(reader_lang),
+                                                source_language=registry.config.language_name(source.lang))
+        return f'!!! warning ""\n    {text}{help_text}\n\n'
+    if state == translations.OUTDATED:
+        here = registry.config.prefix(reader_lang) + registry.page(page_id, reader_lang).url
+        there = registry.config.prefix(source.lang) + source.url
+        text = strings["notice_outdated"].format(source_language=registry.config.language_name(source.lang),
+                                                 link=relative_url(here, there))
+        return f'!!! warning ""\n    {markdown_links_to_html(text)}\n\n'
+    return ""
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative URL between two site-root-relative directory URLs ('pl/a/b/' -> 'a/b/' gives '../../../a/b/')."""
+    start = from_url.rstrip("/") or "."
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", start)
+    return rel if rel.endswith("/") or rel == "." else rel + "/"
+
+
+def markdown_links_to_html(text: str) -> str:
+    """Links between language trees are raw HTML: MkDocs cannot resolve them as documents."""
+    return re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)",
+                  lambda m: f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>', text)
+
+
+def fact_box(registry, page, lang: str, strings: dict) -> str:
+    vocab = registry.vocab
+    meta = page.meta
+    esc = html.escape
+
+    def labels(vocab_name, keys):
+        return ", ".join(vocab.label(vocab_name, k, lang) for k in keys or [])
+
+    population = meta.get("population")
+    pop_text = f"{population:,}".replace(",", "\u00a0") if isinstance(population, int) else str(population or "")
+    pop_source = meta.get("population_source") or {}
+    if pop_source:
+        pop_text += f" ({esc(str(pop_source.get('publisher') or pop_source.get('title') or ''))}" \
+                    f"{', ' + esc(str(pop_source.get('year'))) if pop_source.get('year') else ''})"
+    methods = " · ".join(f"[[{m}]]" for m in meta.get("methods") or [])
+    rows = [
+        (strings["country"], esc(vocab.label("countries", meta.get("country"), lang))),
+        (strings["municipality"], esc(str(meta.get("municipality", "")))),
+        (strings["region"], esc(str(meta.get("region", "")))),
+        (strings["population"], pop_text),
+        (strings["period"], esc(str(meta.get("period", "")))),
+        (strings["topics"], esc(labels("topics", meta.get("topics")))),
+        (strings["challenges"], esc(labels("challenges", meta.get("challenges")))),
+        (strings["methods_used"], methods),
+        (strings["evidence"], esc(vocab.label("evidence", meta.get("evidence"), lang))),
+    ]
+    body = "\n".join(f'<div markdown="1"><dt>{k}</dt><dd markdown="span">{v}</dd></div>' for k, v in rows if v)
+    box = f'<section class="kb-factbox" aria-labelledby="fact-box" markdown="1">\n' \
+          f'<h2 id="fact-box">{esc(strings["fact_box"])}</h2>\n<dl markdown="1">\n{body}\n</dl>\n</section>\n\n'
+    if meta.get("evidence") == "illustrative":
+        box += f'!!! example ""\n    {strings["illustrative_notice"]}\n\n'
+    return box
+
+
+def sources_section(page, lang: str, strings: dict) -> str:
+    meta = page.meta
+    out = [f"\n\n## {strings['sources']} {{#sources}}\n"]
+    legal = meta.get("legal_basis") or {}
+    if legal:
+        out.append(f"**{strings['legal_basis']}**\n")
+        for country in sorted(legal):
+            for provision in legal[country] or []:
+                ref = _md_link_text(str(provision.get("ref", "")))
+                title = _md_link_text(str(provision.get("title", "")))
+                head = f"[{ref}]({provision['url']})" if provision.get("url") else ref
+                out.append(f"- {country}: {head} — {title}")
+        out.append("")
+        if meta.get("sources"):
+            out.append(f"**{strings['other_sources']}**\n")
+    for source in meta.get("sources") or []:
+        out.append(_source_line(source))
+    tail = []
+    if meta.get("law_as_of"):
+        tail.append(strings["law_as_of"].format(date=meta["law_as_of"]))
+    if meta.get("reviewed"):
+        tail.append(f"{strings['reviewed']}: {meta['reviewed']}.")
+    if tail:
+        out.append("\n" + " ".join(tail) + "\n{: .kb-reviewed }")
+    return "\n".join(out) + "\n"
+
+
+def backlinks_section(registry, page, backlinks: dict, lang: str, strings: dict) -> str:
+    """Case studies that used a guide, and guides that point to it."""
+    links = backlinks.get(page.id) or {}
+    out = []
+    cases = sorted(links.get("cases", ()), key=lambda i: registry.title(i, lang).lower())
+    if cases:
+        out.append(f"\n\n## {strings['used_in_cases']} {{#used-in}}\n")
+        out += [f"- [[{c}]] — {registry.page(c, lang).meta.get('summary', '')}" for c in cases]
+    guides = sorted(links.get("guides", ()), key=lambda i: registry.title(i, lang).lower())
+    if guides:
+        out.append(f"\n\n## {strings['linked_from']} {{#linked-from}}\n")
+        out += [f"- [[{g}]]" for g in guides]
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def topic_lists(registry, page, lang: str, strings: dict) -> str:
+    topic = page.id
+    guides = [p for p in registry.of_type("guide", lang) if topic in (p.meta.get("topics") or [])[:1]]
+    cases = [p for p in registry.of_type("case", lang) if topic in (p.meta.get("topics") or [])]
+    out = []
+    if guides:
+        out.append(f"\n\n## {strings['guides_in_topic']} {{#guides}}\n")
+        out += [f"- **[[{g.id}]]** — {g.meta.get('summary', '')}" for g in guides]
+    if cases:
+        out.append(f"\n\n## {strings['cases_in_topic']} {{#cases}}\n")
+        out += [f"- [[{c.id}]] — {c.meta.get('summary', '')}" for c in cases]
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def compute_backlinks(registry) -> dict:
+    """id -> {"cases": {case ids using it as a method}, "guides": {guide ids referring to it}}; built once."""
+    out: dict = {}
+    for page_id in registry.versions:
+        source = registry.source(page_id)
+        if source.type == "case":
+            for method in source.meta.get("methods") or []:
+                out.setdefault(method, {}).setdefault("cases", set()).add(page_id)
+        if source.type == "guide":
+            targets = {r.target for p in registry.versions[page_id].values() for r in p.refs if not r.glossary}
+            targets |= set(source.meta.get("related") or [])
+            for target in targets - {page_id}:
+                out.setdefault(target, {}).setdefault("guides", set()).add(page_id)
+    return out
+
+
+def render_references(body: str, base: str, lang: str, registry) -> str:
+    return references.render(body, base, lang, registry)

@@ -1,0 +1,16 @@
+"""What printed pages carry: a QR code (SVG, made at build time) that opens the page online."""
+from __future__ import annotations
+
+import html
+import io
+
+import segno
+
+
+def qr_svg(url: str, label: str) -> str:
+    """An inline SVG QR code for url, with an accessible name."""
+    buf = io.BytesIO()
+    segno.make(url, error="m").save(buf, kind="svg", scale=3, border=2, xmldecl=False, svgns=True,
+                                    title=label, nl=False, svgclass="kb-qr", lineclass=None)
+    svg = buf.getvalue().decode("utf-8")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label, quote=True)}" ', 1)

@@ -1,0 +1,189 @@
+"""Read docs/ once into one registry of all pages in all languages.
+
+static-i18n builds the site once per language; the registry is built once per build (or once per
+`kb.py` run) and shared by every language.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+import frontmatter
+import glossary as glossary_mod
+import markdown_text
+import references
+import vocabularies
+from diagnostics import Problem
+from site_config import SiteConfig
+
+_LANG_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
+
+
+@dataclass
+class Page:
+    path: str          # as shown in messages: relative to the project root
+    src: str           # relative to docs/, with the language suffix
+    base: str          # relative to docs/, without the language suffix ("participation/x.md")
+    lang: str
+    text: str
+    meta: dict
+    body: str
+    body_line: int
+    anchors: dict = field(default_factory=dict)      # explicit heading anchor -> line
+    refs: list = field(default_factory=list)         # references.Ref
+    checklist: list = field(default_factory=list)    # checklists.Item
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.get("id") or "")
+
+    @property
+    def type(self) -> str:
+        return str(self.meta.get("type") or "page")
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.id)
+
+    @property
+    def url(self) -> str:
+        """Directory URL relative to the language's root ('participation/x/', '' for the home page)."""
+        return url_for(self.base)
+
+
+def url_for(base: str) -> str:
+    stem = base[:-3] if base.endswith(".md") else base
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass
+class Virtual:
+    """A page the build generates (checklists, glossary, status): it can be referenced by id."""
+    id: str
+    type: str
+    base: str
+    titles: dict
+    anchors: set = field(default_factory=set)
+
+    @property
+    def url(self) -> str:
+        return url_for(self.base)
+
+
+@dataclass
+class Registry:
+    config: SiteConfig
+    vocab: vocabularies.Vocabularies
+    glossary: glossary_mod.Glossary
+    pages: list
+    versions: dict            # id -> {lang: Page}
+    by_base: dict             # base -> {lang: Page}
+    virtual: dict = field(default_factory=dict)   # id -> Virtual
+    problems: list = field(default_factory=list)
+
+    def page(self, page_id: str, lang: str):
+        """The page for an id in a language, or the default-language page if not translated."""
+        versions = self.versions.get(page_id) or {}
+        return versions.get(lang) or versions.get(self.config.default_language) or next(iter(versions.values()), None)
+
+    def title(self, page_id: str, lang: str) -> str:
+        if page_id in self.virtual:
+            titles = self.virtual[page_id].titles
+            return titles.get(lang) or titles.get(self.config.default_language) or page_id
+        page = self.page(page_id, lang)
+        return page.title if page else page_id
+
+    def base_of(self, page_id: str) -> str | None:
+        if page_id in self.virtual:
+            return self.virtual[page_id].base
+        page = self.page(page_id, self.config.default_language)
+        return page.base if page else None
+
+    def source(self, page_id: str):
+        """The version other versions are translated from (the one without translated_from)."""
+        versions = self.versions.get(page_id) or {}
+        for page in versions.values():
+            if not page.meta.get("translated_from"):
+                return page
+        return versions.get(self.config.default_language) or next(iter(versions.values()), None)
+
+    def of_type(self, page_type: str, lang: str | None = None) -> list:
+        lang = lang or self.config.default_language
+        out = []
+        for page_id, versions in self.versions.items():
+            page = self.page(page_id, lang)
+            if page is not None and page.type == page_type:
+                out.append(page)
+        return sorted(out, key=lambda p: p.base)
+
+
+def split_suffix(filename: str, languages) -> tuple[str, str | None, str | None]:
+    """('stakeholder-mapping.pl.md') -> ('stakeholder-mapping.md', 'pl', problem text or None)."""
+    stem = filename[:-3]
+    name, dot, suffix = stem.rpartition(".")
+    if dot and suffix in languages:
+        return name + ".md", suffix, None
+    if dot and _LANG_LIKE.match(suffix):
+        return name + ".md", None, f"unknown language suffix '.{suffix}'"
+    return filename, None, "the file name has no language suffix"
+
+
+def scan(config: SiteConfig) -> Registry:
+    """Read every page of docs/ and the data files: one pass, all languages."""
+    import checklists  # local: checklists imports registry types
+
+    problems: list[Problem] = []
+    vocab, vocab_problems = vocabularies.load(config.data_dir, config.codes)
+    problems += vocab_problems
+    gloss, gloss_problems = glossary_mod.load(config.data_dir, config.codes)
+    problems += gloss_problems
+
+    pages: list[Page] = []
+    codes = config.codes
+    suffixes = " or ".join(f".{c}.md" for c in codes)
+    for dirpath, dirnames, filenames in os.walk(config.docs_dir):
+        dirnames.sort()
+        for filename in sorted(filenames):
+            if not filename.endswith(".md"):
+                continue
+            full = os.path.join(dirpath, filename)
+            src = os.path.relpath(full, config.docs_dir).replace(os.sep, "/")
+            path = os.path.relpath(full, config.root).replace(os.sep, "/")
+            base_name, lang, trouble = split_suffix(filename, codes)
+            if trouble:
+                problems.append(Problem(path, 1, trouble,
+                                        f"rename it with one of the language suffixes {suffixes}"))
+                continue
+            with open(full, encoding="utf-8") as fh:
+                text = fh.read()
+            meta, body, body_line, parse_problems = frontmatter.parse(path, text)
+            problems += parse_problems
+            base = os.path.join(os.path.dirname(src), base_name).replace(os.sep, "/").lstrip("./") \
+                if os.path.dirname(src) else base_name
+            page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body,
+                        body_line=body_line)
+            for line, level, title, anchor in markdown_text.headings(body, body_line):
+                if anchor:
+                    page.anchors.setdefault(anchor, line)
+            page.refs = references.find(body, body_line)
+            page.checklist, item_problems = checklists.extract(page)
+            problems += item_problems
+            pages.append(page)
+
+    versions: dict = {}
+    by_base: dict = {}
+    for page in pages:
+        by_base.setdefault(page.base, {})[page.lang] = page
+        if page.id:
+            versions.setdefault(page.id, {})
+            if page.lang in versions[page.id]:
+                continue  # reported as a duplicate id by the validator
+            versions[page.id][page.lang] = page
+    registry = Registry(config=config, vocab=vocab, glossary=gloss, pages=pages, versions=versions,
+                        by_base=by_base, problems=problems)
+    return registry

@@ -1,0 +1,106 @@
+"""The project's configuration, read from mkdocs.yml without importing MkDocs.
+
+Languages come from the i18n plugin's configuration, never from code: adding a language is a change of
+mkdocs.yml and content only.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TolerantLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Reads mkdocs.yml, ignoring MkDocs' own tags (!ENV, !!python/name:…)."""
+
+
+def _any_tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("!", _any_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool = False
+    site_prefix: str = ""  # "" for the default language, "pl/" otherwise
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: str
+    docs_dir: str
+    data_dir: str
+    languages: tuple[Language, ...]
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""
+    review_months: int = 12
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    @property
+    def default_language(self) -> str:
+        return next(lang.code for lang in self.languages if lang.default)
+
+    def prefix(self, code: str) -> str:
+        return next(lang.site_prefix for lang in self.languages if lang.code == code)
+
+    def language_name(self, code: str) -> str:
+        return next((lang.name for lang in self.languages if lang.code == code), code)
+
+
+def languages_from_i18n(i18n: dict) -> tuple[Language, ...]:
+    langs = []
+    entries = [entry for entry in (i18n.get("languages") or []) if entry.get("locale") != "null"]
+    for entry in entries:
+        code = str(entry["locale"])
+        default = bool(entry.get("default", False))
+        langs.append(Language(code=code, name=str(entry.get("name", code)), default=default,
+                              site_prefix="" if default else f"{code}/"))
+    if langs and not any(lang.default for lang in langs):
+        first = langs[0]
+        langs[0] = Language(first.code, first.name, True, "")
+    return tuple(langs)
+
+
+def from_mapping(cfg: dict, root: str) -> SiteConfig:
+    """Build the configuration from a parsed mkdocs.yml mapping."""
+    i18n = {}
+    for plugin in cfg.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            i18n = plugin["i18n"] or {}
+    extra = cfg.get("extra") or {}
+    kb = extra.get("kb") or {}
+    return SiteConfig(
+        root=root,
+        docs_dir=os.path.join(root, cfg.get("docs_dir", "docs")),
+        data_dir=os.path.join(root, kb.get("data_dir", "data")),
+        languages=languages_from_i18n(i18n),
+        site_url=str(cfg.get("site_url") or ""),
+        repo_url=str(cfg.get("repo_url") or ""),
+        edit_uri=str(cfg.get("edit_uri") or ""),
+        review_months=int(kb.get("review_months", 12)),
+        extra=extra,
+    )
+
+
+def load(config_file: str) -> SiteConfig:
+    root = os.path.dirname(os.path.abspath(config_file))
+    with open(config_file, encoding="utf-8") as fh:
+        cfg = yaml.load(fh, Loader=_TolerantLoader) or {}
+    return from_mapping(cfg, root)

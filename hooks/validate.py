@@ -1,0 +1,281 @@
+"""Every rule the build enforces, run once over the registry: a list of problems, never an exception."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import jsonschema
+
+import frontmatter
+import safety
+import translations
+import vocabularies
+from diagnostics import ERROR, WARNING, Problem, did_you_mean
+
+SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "schemas")
+GENERATED_ANCHORS = {"sources", "legal-basis-sources", "used-in", "linked-from", "fact-box", "methods"}
+_validators: dict = {}
+
+
+def schema_types() -> list[str]:
+    return sorted(name[:-5] for name in os.listdir(SCHEMA_DIR) if name.endswith(".json"))
+
+
+def _validator(page_type: str):
+    if page_type not in _validators:
+        with open(os.path.join(SCHEMA_DIR, f"{page_type}.json"), encoding="utf-8") as fh:
+            _validators[page_type] = jsonschema.Draft202012Validator(json.load(fh))
+    return _validators[page_type]
+
+
+def _schema_problem(page, error) -> Problem:
+    path = [str(p) for p in error.absolute_path]
+    top = path[0] if path else None
+    line = frontmatter.key_line(page.text, top) if top else 2
+    if len(path) > 1 and not path[-1].isdigit():
+        line = frontmatter.key_line(page.text, path[-1], line)
+    where = ".".join(path) or "header"
+    see = f"see the {page.type} example in CONTRIBUTING.md"
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        where_text = f" in '{where}'" if path else ""
+        return Problem(page.path, line if path else 2, f"missing field '{missing}'{where_text}",
+                       f"add '{missing}: …' to the header ({see})")
+    if error.validator == "additionalProperties":
+        extra = error.message.split("'")[1] if "'" in error.message else error.message
+        line = frontmatter.key_line(page.text, extra, line)
+        allowed = sorted((error.schema.get("properties") or {}).keys())
+        return Problem(page.path, line, f"unknown field '{extra}'" + (f" in '{where}'" if path else ""),
+                       did_you_mean(extra, allowed, what="fields"))
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        words = {"array": "a list ([a, b] or one '- item' per line)", "integer": "a whole number without spaces",
+                 "number": "a number", "string": "text", "object": "a group of 'key: value' lines"}
+        return Problem(page.path, line, f"field '{where}' must be {expected}, not {error.instance!r}",
+                       f"write {words.get(str(expected), expected)}")
+    if error.validator == "minItems":
+        return Problem(page.path, line, f"field '{where}' is empty", "add at least one entry")
+    if error.validator == "pattern" and where.endswith(("reviewed", "law_as_of")):
+        return Problem(page.path, line, f"field '{where}' is not a date: {error.instance!r}",
+                       "write the date as YYYY-MM-DD, e.g. 2026-11-29")
+    if error.validator == "pattern" and where == "id":
+        return Problem(page.path, line, f"id {error.instance!r} is not valid",
+                       "use lowercase letters, digits and hyphens, e.g. stakeholder-mapping")
+    if error.validator == "pattern" and where.endswith("url"):
+        return Problem(page.path, line, f"'{where}' is not a web address: {error.instance!r}",
+                       "write the full address starting with https://")
+    return Problem(page.path, line, f"field '{where}': {error.message}", see)
+
+
+def check_page(page, registry) -> list[Problem]:
+    problems: list[Problem] = []
+    if not page.meta and not page.body.strip():
+        return [Problem(page.path, 1, "the page is empty", "write a header and some text, or delete the file")]
+    problems += safety.check(page)
+    if not page.meta:
+        return problems + [Problem(page.path, 1, "the page has no header (front matter)",
+                                   "start the file with a '---' block with id, type and title (see CONTRIBUTING.md)")]
+    if not page.body.strip():
+        problems.append(Problem(page.path, page.body_line, "the page has a header but no text",
+                                "write the page's text below the header"))
+    page_type = page.meta.get("type")
+    types = schema_types()
+    if page_type not in types:
+        line = frontmatter.key_line(page.text, "type", 2)
+        problems.append(Problem(page.path, line, f"unknown page type {page_type!r}",
+                                did_you_mean(str(page_type), types, what="page types")))
+    else:
+        for error in sorted(_validator(page_type).iter_errors(page.meta), key=lambda e: list(e.absolute_path)):
+            problems.append(_schema_problem(page, error))
+    vocab = registry.vocab
+    for field, vocab_name in vocabularies.FIELDS.items():
+        values = page.meta.get(field)
+        if values is None:
+            continue
+        allowed = vocab.keys(vocab_name)
+        for value in values if isinstance(values, list) else [values]:
+            if str(value) not in allowed:
+                line = frontmatter.value_line(page.text, str(value), frontmatter.key_line(page.text, field))
+                problems.append(Problem(page.path, line, f"unknown {field.replace('_', ' ')} {str(value)!r}",
+                                        did_you_mean(str(value), allowed, what=f"keys of '{vocab_name}' in data/vocabularies.yml")))
+    for country in (page.meta.get("legal_basis") or {}) if isinstance(page.meta.get("legal_basis"), dict) else {}:
+        if str(country) not in vocab.keys("countries"):
+            line = frontmatter.key_line(page.text, str(country), frontmatter.key_line(page.text, "legal_basis"))
+            problems.append(Problem(page.path, line, f"unknown country {country!r} in legal_basis",
+                                    'use a key of \'countries\' in data/vocabularies.yml (write "NO" in quotes)'))
+    population, band = page.meta.get("population"), page.meta.get("population_band")
+    if isinstance(population, int) and isinstance(band, str) and band in vocab.keys("population_bands"):
+        expected = vocab.band_for(population)
+        if expected and expected != band:
+            problems.append(Problem(page.path, frontmatter.key_line(page.text, "population_band"),
+                                    f"population_band {band!r} does not match population {population}",
+                                    f"write population_band: {expected}"))
+    for item in page.checklist:
+        if item.phase and item.phase not in vocab.keys("phases"):
+            problems.append(Problem(page.path, item.line + 1, f"unknown phase {item.phase!r} in checklist item '{item.local_id}'",
+                                    did_you_mean(item.phase, vocab.keys("phases"), what="phases")))
+        for country in item.laws:
+            if country not in vocab.keys("countries"):
+                problems.append(Problem(page.path, item.line, f"unknown country {country!r} in 'law {country}:'",
+                                        f"use one of: {', '.join(vocab.keys('countries'))}"))
+    from markdown_text import headings
+    for line, level, title, anchor in headings(page.body, page.body_line):
+        if level >= 2 and not anchor:
+            problems.append(Problem(page.path, line, f"heading '{title}' has no explicit anchor",
+                                    "end it with an anchor in English words, the same in every language, e.g. {#why}"))
+    translated_from = page.meta.get("translated_from")
+    if translated_from is not None and translated_from not in registry.config.codes:
+        problems.append(Problem(page.path, frontmatter.key_line(page.text, "translated_from"),
+                                f"translated_from {translated_from!r} is not a language of the site",
+                                did_you_mean(str(translated_from), registry.config.codes, what="languages")))
+    return problems
+
+
+def _anchors_of(registry, page_id: str) -> set:
+    if page_id in registry.virtual:
+        return set(registry.virtual[page_id].anchors)
+    anchors = set(GENERATED_ANCHORS)
+    for page in (registry.versions.get(page_id) or {}).values():
+        anchors |= set(page.anchors) | {item.id for item in page.checklist}
+    return anchors
+
+
+def check_references(page, registry) -> list[Problem]:
+    problems = []
+    known = set(registry.versions) | set(registry.virtual)
+    for ref in page.refs:
+        if ref.glossary:
+            if ref.target not in registry.glossary.terms:
+                problems.append(Problem(page.path, ref.line, f"unknown glossary term '{ref.target}'",
+                                        did_you_mean(ref.target, registry.glossary.terms, what="glossary ids in data/glossary.yml")))
+            continue
+        if ref.target not in known:
+            problems.append(Problem(page.path, ref.line, f"reference to unknown id '{ref.target}'",
+                                    did_you_mean(ref.target, known, what="page ids")))
+            continue
+        if ref.anchor and ref.anchor not in _anchors_of(registry, ref.target):
+            problems.append(Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'",
+                                    did_you_mean(ref.anchor, _anchors_of(registry, ref.target) - GENERATED_ANCHORS,
+                                                 what=f"anchors of '{ref.target}'")))
+    for field, must_be in (("related", None), ("methods", "guide")):
+        for target in page.meta.get(field) or [] if isinstance(page.meta.get(field), list) else []:
+            line = frontmatter.value_line(page.text, str(target), frontmatter.key_line(page.text, field))
+            if target not in registry.versions:
+                problems.append(Problem(page.path, line, f"'{field}' names unknown id '{target}'",
+                                        did_you_mean(str(target), registry.versions, what="page ids")))
+            elif must_be and registry.source(target).type != must_be:
+                problems.append(Problem(page.path, line, f"'{field}' names '{target}', which is not a {must_be}",
+                                        f"list only {must_be} ids under '{field}'"))
+    return problems
+
+
+def check_groups(registry) -> list[Problem]:
+    """Rules across pages: unique ids, the same id in every language version, structure parity."""
+    problems = []
+    first_base: dict = {}
+    for page in registry.pages:
+        if not page.id:
+            continue
+        key = (page.id, page.lang)
+        if key in first_base and first_base[key].base != page.base:
+            other = first_base[key]
+            problems.append(Problem(page.path, frontmatter.key_line(page.text, "id"),
+                                    f"duplicate id '{page.id}' (also in {other.path})",
+                                    "give this page its own id; ids are unique across the site"))
+        first_base.setdefault(key, page)
+    for base, versions in registry.by_base.items():
+        ids = {lang: page.id for lang, page in versions.items() if page.id}
+        if len(set(ids.values())) > 1:
+            reference_lang = registry.config.default_language if registry.config.default_language in ids else sorted(ids)[0]
+            for lang, page_id in ids.items():
+                if page_id != ids[reference_lang]:
+                    page = versions[lang]
+                    problems.append(Problem(page.path, frontmatter.key_line(page.text, "id"),
+                                            f"id '{page_id}' differs from '{ids[reference_lang]}' in {versions[reference_lang].path}",
+                                            f"use the same id in every language version: id: {ids[reference_lang]}"))
+    for page_id, versions in registry.versions.items():
+        sources = [p for p in versions.values() if not p.meta.get("translated_from")]
+        if len(sources) > 1:
+            for page in sources[1:]:
+                problems.append(Problem(page.path, 2, f"more than one version of '{page_id}' is marked as the source",
+                                        f"add 'translated_from: {sources[0].lang}' to the translation"))
+        source = registry.source(page_id)
+        src_anchors = set(source.anchors)
+        src_items = {i.local_id: i for i in source.checklist}
+        for page in versions.values():
+            if page is source:
+                continue
+            missing = sorted(src_anchors - set(page.anchors))
+            extra = sorted(set(page.anchors) - src_anchors)
+            if missing:
+                problems.append(Problem(page.path, page.body_line, f"headings with anchors {', '.join('#' + a for a in missing)} "
+                                        f"of {source.path} are missing",
+                                        "give the translation the same sections, with the same {#anchors}"))
+            for anchor in extra:
+                problems.append(Problem(page.path, page.anchors[anchor], f"anchor '#{anchor}' is not in {source.path}",
+                                        "use the anchors of the source version (anchors are not translated)"))
+            items = {i.local_id: i for i in page.checklist}
+            missing_items = sorted(set(src_items) - set(items))
+            if missing_items:
+                problems.append(Problem(page.path, page.body_line, f"checklist items {', '.join(missing_items)} of {source.path} are missing",
+                                        "every language version has the same checklist item ids"))
+            for local_id, item in items.items():
+                if local_id not in src_items:
+                    problems.append(Problem(page.path, item.line, f"checklist item '{local_id}' is not in {source.path}",
+                                            "use the item ids of the source version (ids are not translated)"))
+                elif item.phase != src_items[local_id].phase:
+                    problems.append(Problem(page.path, item.line, f"checklist item '{local_id}' has phase {item.phase!r}, "
+                                            f"the source has {src_items[local_id].phase!r}",
+                                            "use the same phase in every language"))
+    return problems
+
+
+def warnings(registry, today: dt.date | None = None) -> list[Problem]:
+    """Editorial warnings: they fail only with --strict."""
+    today = today or dt.date.today()
+    months = registry.config.review_months
+    out = []
+    linked_cases = set()
+    for page in registry.pages:
+        if page.type == "guide":
+            linked_cases |= {ref.target for ref in page.refs} | set(page.meta.get("related") or [])
+    for page in registry.pages:
+        reviewed = page.meta.get("reviewed")
+        if isinstance(reviewed, str) and len(reviewed) == 10:
+            try:
+                date = dt.date.fromisoformat(reviewed)
+            except ValueError:
+                date = None
+            if date and (today.year - date.year) * 12 + (today.month - date.month) - (today.day < date.day) >= months:
+                out.append(Problem(page.path, frontmatter.key_line(page.text, "reviewed"),
+                                   f"last reviewed {reviewed}, more than {months} months ago",
+                                   "check the page against its sources and set 'reviewed' to today's date", WARNING))
+        for index, source in enumerate(page.meta.get("sources") or [] if isinstance(page.meta.get("sources"), list) else []):
+            if isinstance(source, dict) and not source.get("url") and not source.get("reference"):
+                out.append(Problem(page.path, frontmatter.value_line(page.text, str(source.get("title", "")), frontmatter.key_line(page.text, "sources")),
+                                   f"source '{source.get('title', index + 1)}' has neither a URL nor a reference",
+                                   "add 'url: https://…' or 'reference: publisher, year, pages'", WARNING))
+        if page.type == "guide" and not page.checklist and not page.meta.get("translated_from"):
+            out.append(Problem(page.path, page.body_line, f"guide '{page.id}' has no checklist",
+                               "add a '## Checklist {#checklist}' section with items (see CONTRIBUTING.md)", WARNING))
+        if page.type == "case" and not page.meta.get("translated_from") and page.id not in linked_cases:
+            out.append(Problem(page.path, frontmatter.key_line(page.text, "id"), f"case '{page.id}' is not linked from any guide",
+                               f"mention it as [[{page.id}]] in the examples of the guides it illustrates", WARNING))
+    return out
+
+
+def run(registry, *, include_warnings: bool = True) -> list[Problem]:
+    problems = list(registry.problems)
+    for page in registry.pages:
+        problems += check_page(page, registry)
+        problems += check_references(page, registry)
+    problems += check_groups(registry)
+    if include_warnings:
+        problems += warnings(registry)
+    return problems
+
+
+def errors_only(problems) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
