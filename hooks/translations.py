@@ -76,11 +76,12 @@ def stamp_text(text: str, new_hash: str) -> str:
     header, _, _ = frontmatter.split(text)
     if header is None:
         raise ValueError("the page has no header")
+    line = f'source_hash: "{new_hash}"'   # quoted: a hash of digits would otherwise be read as a number
     if re.search(r"^source_hash\s*:", header, re.M):
-        new_header = re.sub(r"^source_hash\s*:.*$", f"source_hash: {new_hash}", header, count=1, flags=re.M)
+        new_header = re.sub(r"^source_hash\s*:.*$", line, header, count=1, flags=re.M)
     elif re.search(r"^translated_from\s*:.*$", header, re.M):
-        new_header = re.sub(r"^(translated_from\s*:.*)$", rf"\1\nsource_hash: {new_hash}", header, count=1, flags=re.M)
+        new_header = re.sub(r"^(translated_from\s*:.*)$", lambda m: m.group(1) + "\n" + line, header, count=1, flags=re.M)
     else:
-        new_header = header.rstrip("\n") + f"\nsource_hash: {new_hash}\n"
+        new_header = header.rstrip("\n") + "\n" + line + "\n"
     start = text.find(header)
     return text[:start] + new_header + text[start + len(header):]
