@@ -11,7 +11,7 @@ every event below runs once per language. Events, in the order MkDocs calls them
 4. on_page_markdown    per page: translation notice, fact box, checklist, backlinks, sources, references
 5. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
 6. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
-7. on_post_template    404.html: kept per language
+7. on_template_context, on_post_template   404.html: strings, then kept per language
 8. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
 
 Everything that is not wiring lives in the modules this file imports.
@@ -256,6 +256,15 @@ def on_page_context(context, page, config, nav):
     if page_type in ("guide", "checklist", "workshop"):
         kb["qr"] = STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, kb["strings"]["qr_alt"]))
     context["kb"] = kb
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """Templates rendered without a page (the 404 page) get the interface strings too."""
+    if template_name == "404.html" and "registry" in STATE:
+        lang = _lang(config)
+        context["kb"] = {"lang": lang, "type": "404", "fallback": True, "strings": STATE["strings"].for_lang(lang),
+                         "topics": [], "challenges": [], "url": "", "has_checklist": False}
     return context
 
 

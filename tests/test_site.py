@@ -1,0 +1,143 @@
+"""The real site: every page in every language, correct lang, switcher, 404, nothing from other hosts."""
+import json
+import os
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+
+def html_files(site):
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            if name.endswith(".html"):
+                yield os.path.join(dirpath, name)
+
+
+def read(site, rel):
+    with open(os.path.join(site, rel), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def lang_of(path_rel, codes, default):
+    first = path_rel.split("/")[0]
+    return first if first in codes and first != default else default
+
+
+def site_path(registry):
+    from urllib.parse import urlsplit
+    return urlsplit(registry.config.site_url).path or "/"
+
+
+def test_every_page_exists_in_every_language(site, registry):
+    codes = registry.config.codes
+    for page_id, versions in registry.versions.items():
+        page = registry.page(page_id, registry.config.default_language)
+        for code in codes:
+            path = os.path.join(site, registry.config.prefix(code), page.url, "index.html")
+            assert os.path.exists(path), f"{page_id} has no {code} page at {path}"
+
+
+def test_html_lang_on_every_page(site, registry):
+    codes, default = registry.config.codes, registry.config.default_language
+    checked = 0
+    for path in html_files(site):
+        rel = os.path.relpath(path, site).replace(os.sep, "/")
+        if rel.startswith("pagefind/"):
+            continue
+        html = read(site, rel)
+        match = re.search(r'<html lang="([^"]+)"', html)
+        assert match, rel
+        assert match.group(1) == lang_of(rel, codes, default), rel
+        checked += 1
+    assert checked > 50
+
+
+def test_language_switcher_links_the_same_page(site, registry):
+    for page_id in registry.versions:
+        base = registry.page(page_id, "en")
+        for code in registry.config.codes:
+            url = registry.config.prefix(code) + base.url
+            html = read(site, url + "index.html")
+            links = dict((lang, href) for href, lang in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link"', html))
+            assert set(links) == set(registry.config.codes), (page_id, code, links)
+            for target_lang, href in links.items():
+                if href.startswith("/"):   # absolute: strip the site's own path (site_url)
+                    href = "/" + href[len(site_path(registry)):]
+                    resolved = href.strip("/")
+                else:
+                    resolved = os.path.normpath(os.path.join(url, href)).replace(os.sep, "/").lstrip("./")
+                expected = (registry.config.prefix(target_lang) + base.url).rstrip("/")
+                assert resolved.rstrip("/") == expected.rstrip("/") or (resolved in (".", "") and expected == ""), \
+                    (page_id, code, target_lang, href)
+
+
+@pytest.mark.parametrize("prefix,lang,text", [("", "en", "Page not found"), ("pl/", "pl", "Nie znaleziono strony"),
+                                              ("nb/", "nb", "Fant ikke siden")])
+def test_404_is_localised(site, prefix, lang, text):
+    html = read(site, prefix + "404.html")
+    assert f'<html lang="{lang}"' in html
+    assert text in html
+
+
+class _Resources(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed"):
+            self.urls.append(attrs.get("src") or "")
+        if tag == "link" and attrs.get("rel") not in ("alternate", "canonical") and "href" in attrs:
+            self.urls.append(attrs["href"])
+        if tag == "source" and attrs.get("srcset"):
+            self.urls.append(attrs["srcset"])
+
+
+def test_nothing_loaded_from_other_hosts(site):
+    foreign = []
+    for path in html_files(site):
+        parser = _Resources()
+        html = read(site, os.path.relpath(path, site))
+        parser.feed(html)
+        foreign += [(path, u) for u in parser.urls if re.match(r"^(https?:)?//", u)]
+    for dirpath, _, filenames in os.walk(site):
+        for name in filenames:
+            if name.endswith(".css"):
+                css = open(os.path.join(dirpath, name), encoding="utf-8").read()
+                foreign += [(name, u) for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css)]
+                foreign += [(name, u) for u in re.findall(r"@import\s+['\"]?((?:https?:)?//[^'\";]+)", css)]
+    assert not foreign, foreign[:10]
+
+
+def test_every_page_has_a_csp_and_external_links_are_noopener(site):
+    for path in html_files(site):
+        html = read(site, os.path.relpath(path, site))
+        if "pagefind" in path:
+            continue
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in html, path
+        for tag in re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', html):
+            assert "noopener" in tag, (path, tag)
+
+
+def test_checklist_exports_hold_exactly_the_authored_items(site, registry):
+    import checklists
+    for code in registry.config.codes:
+        data = json.loads(read(site, registry.config.prefix(code) + "api/checklists.json"))
+        exported = {c["id"]: [i["id"] for i in c["items"]] for c in data["checklists"]}
+        expected = {c["slug"]: [i.id for _, items in c["groups"] for i in items]
+                    for c in checklists.collections(registry, code)}
+        assert exported == expected
+        for slug, ids in expected.items():
+            html = read(site, registry.config.prefix(code) + f"checklists/{slug}/index.html")
+            assert re.findall(r'<li class="kb-checklist__item" data-item="([^"]+)"', html) == ids
+
+
+def test_guides_render_their_checklist_and_sources(site, registry):
+    for guide in registry.of_type("guide"):
+        for code in registry.config.codes:
+            html = read(site, registry.config.prefix(code) + guide.url + "index.html")
+            ids = [i.id for i in guide.checklist]
+            assert re.findall(r'<li class="kb-checklist__item" data-item="([^"]+)"', html) == ids, (guide.id, code)
+            assert 'id="sources"' in html, (guide.id, code)
