@@ -253,6 +253,7 @@ def on_page_context(context, page, config, nav):
         "country": meta.get("country", ""),
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
     }
+    kb["folded"] = search_index.folded_terms(page.content or "")
     if page_type in ("guide", "checklist", "workshop"):
         kb["qr"] = STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, kb["strings"]["qr_alt"]))
     context["kb"] = kb

@@ -3,6 +3,8 @@
 Without Chromium the tests are skipped on a laptop, and fail in CI (CI=true).
 """
 import functools
+import gzip
+import io
 import http.server
 import os
 import shutil
@@ -32,6 +34,9 @@ def _need_browser():
         pytest.skip(problem)
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".md", ".txt")
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves site/ under the site's path (e.g. /knowledge-base/), with a per-language 404 page."""
     prefix = "/"
@@ -39,6 +44,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        """Compress text responses with gzip, as static hosts (GitHub Pages included) do."""
+        path = self.translate_path(self.path)
+        if (os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")
+                and path.endswith(COMPRESSIBLE)):
+            with open(path, "rb") as fh:
+                body = gzip.compress(fh.read(), compresslevel=6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
 
     def translate_path(self, path):
         clean = urlsplit(path).path

@@ -63,6 +63,9 @@
     typeSelect.addEventListener("change", run);
     topicSelect.addEventListener("change", run);
     dialog.addEventListener("close", function () { if (lastFocus) lastFocus.focus(); });
+    dialog.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { e.preventDefault(); dialog.close(); }
+    });
   }
 
   function fillSelect(select, allLabel, counts) {

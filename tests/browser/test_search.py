@@ -1,0 +1,109 @@
+"""Search with Pagefind in Chromium: recall@10 per language on the committed query set, results only in
+the reader's language, the dialog by keyboard, and the bytes of the first Polish search."""
+import gzip
+import os
+
+import pytest
+import yaml
+
+QUERIES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "search", "queries.yml")
+SEARCH_JS = """async ([q, base]) => {
+  const pf = await import(new URL('pagefind/pagefind.js', base).href);
+  await pf.options({baseUrl: new URL(base).pathname});
+  const s = await pf.search(q);
+  const d = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+  return d.map(x => x.url);
+}"""
+
+
+def load_queries():
+    with open(QUERIES, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def url_to_id(registry, site_path):
+    out = {}
+    for page_id in registry.versions:
+        base = registry.page(page_id, registry.config.default_language)
+        for code in registry.config.codes:
+            out[site_path + registry.config.prefix(code) + base.url] = page_id
+    return out
+
+
+def test_query_set_is_large_enough():
+    queries = load_queries()
+    for lang in ("pl", "nb"):
+        assert len(queries[lang]) >= 20
+
+
+@pytest.mark.parametrize("lang", ["pl", "nb", "en"])
+def test_recall_at_10_and_language(page, base_url, registry, lang):
+    from urllib.parse import urlsplit
+    site_path = urlsplit(base_url).path
+    ids = url_to_id(registry, site_path)
+    prefix = site_path + registry.config.prefix(lang)
+    others = [site_path + registry.config.prefix(c) for c in registry.config.codes if c != lang and registry.config.prefix(c)]
+    page.goto(base_url + registry.config.prefix(lang))
+    hits = total = 0
+    misses = []
+    for item in load_queries()[lang]:
+        urls = page.evaluate(SEARCH_JS, [item["q"], base_url])
+        for url in urls:
+            assert url.startswith(prefix), (item["q"], url)
+            assert not any(url.startswith(o) for o in others), (item["q"], url)
+        found = {ids.get(u.split("#")[0]) for u in urls}
+        for expected in item["expect"]:
+            total += 1
+            if expected in found:
+                hits += 1
+            else:
+                misses.append((item["q"], expected))
+    recall = hits / total
+    print(f"recall@10 {lang}: {recall:.2f} ({hits}/{total}); misses: {misses}")
+    assert recall >= 0.9, misses
+
+
+def test_search_dialog_by_keyboard_with_filters(page, base_url):
+    page.goto(base_url + "pl/participation/")
+    page.keyboard.press("/")
+    dialog = page.get_by_role("dialog", name="Szukaj")
+    assert dialog.is_visible()
+    field = page.get_by_label("Szukaj w bazie wiedzy")
+    assert field.evaluate("e => e === document.activeElement")
+    field.type("konsultacji")
+    results = page.locator(".kb-search__results li")
+    results.first.wait_for()
+    assert "Wyniki:" in page.locator(".kb-search__status").inner_text()
+    assert results.first.locator(".kb-search__meta").inner_text()
+    assert results.first.locator("mark").count() >= 1
+    page.get_by_label("Rodzaj strony").select_option("Poradnik")
+    page.wait_for_function("() => [...document.querySelectorAll('.kb-search__meta')].every(e => e.textContent.startsWith('Poradnik'))")
+    for href in results.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+        assert "/pl/" in href
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+
+
+def test_first_polish_search_transfers_under_250_kb(page, base_url, site):
+    sizes = {}
+
+    def on_finished(request):
+        if "/pagefind/" in request.url:
+            sizes[request.url] = request.sizes()["responseBodySize"]   # bytes on the wire (compressed)
+
+    page.goto(base_url + "pl/")
+    page.on("requestfinished", on_finished)
+    page.keyboard.press("s")
+    page.get_by_label("Szukaj w bazie wiedzy").type("gminie")
+    page.locator(".kb-search__results li").first.wait_for()
+    page.wait_for_timeout(300)
+    for url, size in sizes.items():
+        if size == 0:   # requests made by the worker are not measured: count the file gzip-compressed
+            name = url.split("/pagefind/")[1].split("?")[0]
+            with open(os.path.join(site, "pagefind", name), "rb") as fh:
+                sizes[url] = len(gzip.compress(fh.read(), compresslevel=6))
+    total = sum(sizes.values())
+    print(f"first Polish search: {total} bytes in {len(sizes)} files", sorted((v, k.split("/")[-1]) for k, v in sizes.items()))
+    assert total < 250_000, sizes
+    with open(os.path.join(os.environ.get("KB_REPORT_DIR", "/tmp"), "kb-search-bytes.txt"), "w") as fh:
+        fh.write(str(total))
