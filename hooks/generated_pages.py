@@ -81,7 +81,7 @@ def checklists_index(registry, lang: str, strings: dict, colls) -> str:
 def glossary_page(registry, lang: str, strings: dict) -> str:
     default = registry.config.default_language
     codes = registry.config.codes
-    terms = sorted(registry.glossary.terms.values(), key=lambda t: _sort_key(t.term(lang, default), lang))
+    terms = sorted(registry.glossary.terms.values(), key=lambda t: sort_key(t.term(lang, default), lang))
     out = [_front("glossary", "glossary", strings["glossary_title"]), f"# {strings['glossary_title']}\n",
            strings["glossary_intro"] + "\n"]
     for term in terms:
@@ -97,7 +97,7 @@ def glossary_page(registry, lang: str, strings: dict) -> str:
     return "\n".join(out)
 
 
-def _sort_key(text: str, lang: str):
+def sort_key(text: str, lang: str):
     """Alphabetical order that places Polish and Norwegian letters where readers expect them."""
     orders = {
         "pl": "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż",

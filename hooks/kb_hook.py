@@ -158,31 +158,49 @@ def on_nav(nav, config, files):
         return nav
     registry, lang = STATE["registry"], _lang(config)
     order = (STATE["config"].extra.get("kb") or {}).get("nav_order") or []
+    checklist_rank = {f"checklists/{c['slug']}/": i for i, c in enumerate(checklists.collections(registry, lang))}
 
-    def segment(item):
+    def entry(item):
+        f = getattr(item, "file", None)
+        if f is None or f.abs_src_path is None:
+            return None
+        return STATE["by_src"].get(os.path.relpath(f.abs_src_path, config.docs_dir).replace(os.sep, "/"))
+
+    def first_segment(item):
         if isinstance(item, Section):
             for child in item.children:
                 if getattr(child, "file", None) is not None:
                     return child.file.src_uri.split("/")[0]
             return item.title
         f = getattr(item, "file", None)
-        name = f.src_uri if f is not None else ""
-        return name.split("/")[0].split(".")[0]
+        return (f.src_uri if f is not None else "").split("/")[0].split(".")[0]
+
+    def sort_key(item):
+        f = getattr(item, "file", None)
+        url = getattr(item, "url", "") or ""
+        if f is not None and f.src_uri.split("/")[-1].startswith("index."):
+            return (0, 0, "")
+        if url.lstrip("/").split("/", 1)[-1] in checklist_rank or url in checklist_rank:
+            key = url if url in checklist_rank else url.lstrip("/").split("/", 1)[-1]
+            return (1, checklist_rank[key], "")
+        page = entry(item)
+        title = registry.title(page.id, lang) if page is not None else str(getattr(item, "title", "") or "")
+        return (2, 0, generated_pages.sort_key(title, lang))
 
     for item in nav.items:
-        if isinstance(item, Section):
-            for child in item.children:
-                f = getattr(child, "file", None)
-                if f is not None and f.src_uri.split("/")[-1].startswith("index.") and f.abs_src_path:
-                    src = os.path.relpath(f.abs_src_path, config.docs_dir).replace(os.sep, "/")
-                    page = STATE["by_src"].get(src)
-                    if page is not None:
-                        item.title = registry.title(page.id, lang)
-                if f is not None and f.src_uri == generated_pages.CHECKLISTS_INDEX:
-                    item.title = registry.title("checklists", lang)
+        if not isinstance(item, Section):
+            continue
+        for child in item.children:
+            f = getattr(child, "file", None)
+            page = entry(child)
+            if page is not None and f.src_uri.split("/")[-1].startswith("index."):
+                item.title = registry.title(page.id, lang)
+            if f is not None and f.src_uri == generated_pages.CHECKLISTS_INDEX:
+                item.title = registry.title("checklists", lang)
+        item.children.sort(key=sort_key)
     if order:
         rank = {name: i for i, name in enumerate(order)}
-        nav.items.sort(key=lambda it: rank.get(segment(it), len(rank)))
+        nav.items.sort(key=lambda it: rank.get(first_segment(it), len(rank)))
     return nav
 
 
@@ -212,6 +230,8 @@ def on_page_markdown(markdown, page, config, files):
     tail = ""
     if entry.type == "topic":
         tail += page_sections.topic_lists(registry, entry, lang, s)
+    if entry.meta.get("lists") == "cases":
+        tail += page_sections.case_index(registry, lang, s)
     if entry.type in ("guide", "case", "topic", "workshop"):
         tail += page_sections.backlinks_section(registry, entry, STATE["backlinks"], lang, s)
     if entry.meta.get("sources") or entry.meta.get("legal_basis"):

@@ -169,3 +169,22 @@ def compute_backlinks(registry) -> dict:
 
 def render_references(body: str, base: str, lang: str, registry) -> str:
     return references.render(body, base, lang, registry)
+
+
+def case_index(registry, lang: str, strings: dict) -> str:
+    """Every case, grouped by topic: the page as it reads without JavaScript."""
+    vocab = registry.vocab
+    cases = registry.of_type("case", lang)
+    out = []
+    for topic in vocab.keys("topics"):
+        mine = [c for c in cases if topic in (c.meta.get("topics") or [])]
+        if not mine:
+            continue
+        out.append(f"\n\n## {vocab.label('topics', topic, lang)} {{#topic-{topic}}}\n")
+        for case in sorted(mine, key=lambda c: c.title.lower()):
+            m = case.meta
+            facts = " · ".join(x for x in (
+                str(m.get("municipality", "")), vocab.label("countries", m.get("country"), lang),
+                vocab.label("population_bands", m.get("population_band"), lang)) if x)
+            out.append(f"- **[[{case.id}]]** — {facts}. {m.get('summary', '')}")
+    return "\n".join(out) + "\n"
