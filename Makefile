@@ -52,3 +52,6 @@ test-browser: $(BIN)/.installed-dev
 
 clean:
 	rm -rf site dist .pytest_cache
+
+offline: $(BIN)/.installed
+	$(BIN)/python hooks/build_offline.py

@@ -4,6 +4,8 @@ Each is plain Markdown produced from the registry; the MkDocs adapter only place
 """
 from __future__ import annotations
 
+import html
+
 import checklists
 import translations
 from registry import Virtual
@@ -23,6 +25,10 @@ def register(registry, strings) -> None:
                                                      {l: strings.for_lang(l)["status_title"] for l in codes})
     registry.virtual["checklists"] = Virtual("checklists", "checklist", CHECKLISTS_INDEX,
                                              {l: strings.for_lang(l)["checklists_title"] for l in codes})
+    for workshop in registry.of_type("workshop"):
+        registry.virtual[f"{workshop.id}-handout"] = Virtual(
+            f"{workshop.id}-handout", "handout", handout_base(workshop.id),
+            {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes})
     for coll in checklists.collections(registry, registry.config.default_language):
         anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
         registry.virtual[f"checklists-{coll['slug']}"] = Virtual(
@@ -129,3 +135,30 @@ def status_page(registry, lang: str, strings: dict) -> str:
             command = f"`python hooks/kb.py stamp {s.path}`" if s.state != translations.MISSING else f"`{s.path}`"
             out.append(f"| [[{s.page_id}]] | {labels[s.state]} | {command} |")
     return "\n".join(out) + "\n"
+
+
+def handout_base(workshop_id: str) -> str:
+    return f"workshops/{workshop_id}/handout.md"
+
+
+def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg) -> str:
+    """One print-ready page per workshop pack: each part's guide summary, checklist, QR code and short link."""
+    page = registry.page(workshop.id, lang)
+    title = strings["handout_title"].format(title=page.title)
+    out = [_front(f"{workshop.id}-handout", "handout", title.replace('"', "'")), f"# {title}\n",
+           strings["handout_intro"] + "\n"]
+    seen = set()
+    for number, part in enumerate(page.meta.get("parts") or [], start=1):
+        ref = part.get("ref")
+        if not ref or ref in seen or ref not in registry.versions:
+            continue
+        seen.add(ref)
+        target = registry.page(ref, lang)
+        url = short_url(ref)
+        out.append(f"\n## {number}. {target.title} {{#part-{number}}}\n")
+        out.append(f'<div class="kb-handout-part" markdown="1">\n{qr_svg(url)}\n\n'
+                   f'{target.meta.get("summary", "")}\n\n{strings["short_link"]}: <span class="kb-short-url">{html.escape(url)}</span>\n</div>\n')
+        if target.checklist:
+            out.append(checklists.render_list(f"handout:{workshop.id}:{ref}", target.checklist, lang, registry.vocab,
+                                              strings))
+    return "\n".join(out)

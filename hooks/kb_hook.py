@@ -33,6 +33,8 @@ import generated_pages
 import model
 import page_sections
 import print_assets
+import redirects
+import registry as registry_mod
 import search_index
 import site_config
 import validate
@@ -52,7 +54,9 @@ def _lang(config) -> str:
 
 
 def _site_config(config) -> site_config.SiteConfig:
-    root = os.path.dirname(os.path.abspath(config.config_file_path))
+    # paths in messages are relative to the project: the folder that holds docs/ (the offline build's
+    # configuration file lives elsewhere)
+    root = os.path.dirname(os.path.abspath(config.docs_dir))
     i18n = _i18n(config)
     langs = [{"locale": l.locale, "name": l.name, "default": l.default} for l in i18n.config.languages if l.build] if i18n else []
     mapping = {"docs_dir": os.path.relpath(config.docs_dir, root), "plugins": [{"i18n": {"languages": langs}}],
@@ -69,6 +73,7 @@ def on_pre_build(config):
     STATE.clear()
     vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
     cfg = _site_config(config)
+    registry_mod.DIRECTORY_URLS = bool(config.use_directory_urls)
     registry, strings = model.load(cfg)
     errors = [p for p in sort_problems(validate.run(registry, include_warnings=False))]
     if errors:
@@ -86,7 +91,7 @@ def _add(files, config, lang: str, src_uri: str, content, dest: str | None = Non
     f = File.generated(config, src_uri, content=content)
     if src_uri.endswith(".md"):
         url = page_sections_url(src_uri)
-        f.dest_uri = prefix + url + "index.html"
+        f.dest_uri = prefix + url + ("index.html" if url.endswith("/") or not url else "")
         alternates = {}
         for code in STATE["config"].codes:
             alternates[code] = _Alternate(STATE["config"].prefix(code) + url)
@@ -145,6 +150,12 @@ def on_files(files, config):
             else:
                 _add(files, config, lang, name, content)
     for name, content in exports.api_files(registry, lang, s, all_records, site_url).items():
+        _add(files, config, lang, name, content)
+    for workshop in registry.of_type("workshop", lang):
+        md = generated_pages.handout_page(registry, workshop, lang, s, lambda ref: site_url + redirects.SHORT_PREFIX + ref + "/",
+                                          lambda url: _qr(url, s["qr_alt"]))
+        _add(files, config, lang, generated_pages.handout_base(workshop.id), md)
+    for name, content in redirects.redirects(registry, lang, site_url, lambda url: url).items():
         _add(files, config, lang, name, content)
     i18n = _i18n(config)
     if i18n is not None:
@@ -227,6 +238,9 @@ def on_page_markdown(markdown, page, config, files):
     head = page_sections.notice(registry, entry.id, entry.lang, lang, entry.base, s) if entry.id else ""
     if entry.type == "case":
         head += page_sections.fact_box(registry, entry, lang, s)
+    if entry.type == "workshop":
+        handout = registry_mod.url_for(generated_pages.handout_base(entry.id))
+        head += page_sections.workshop_header(registry, entry, lang, s, page_sections.relative_url(entry.url, handout))
     tail = ""
     if entry.type == "topic":
         tail += page_sections.topic_lists(registry, entry, lang, s)
@@ -274,8 +288,15 @@ def on_page_context(context, page, config, nav):
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
     }
     kb["folded"] = search_index.folded_terms(page.content or "")
-    if page_type in ("guide", "checklist", "workshop"):
-        kb["qr"] = STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, kb["strings"]["qr_alt"]))
+    if page_type in ("guide", "checklist", "workshop", "handout"):
+        kb["qr"] = _qr(url, kb["strings"]["qr_alt"])
+    page_id = meta.get("id", "")
+    if page_id in registry.versions and config.use_directory_urls:
+        kb["short_link"] = site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/"
+    if page_id and config.repo_url:
+        from urllib.parse import quote
+        kb["report_url"] = (config.repo_url.rstrip("/") + "/issues/new?template=page-problem.yml"
+                            f"&title={quote('[' + page_id + '] ')}&page={quote(page_id)}&url={quote(url)}")
     context["kb"] = kb
     return context
 
@@ -289,14 +310,28 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _qr(url: str, label: str) -> str:
+    return STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, label))
+
+
+def site_url_for(config, lang: str) -> str:
+    return (config.site_url or "/").rstrip("/") + "/" + STATE["config"].prefix(lang)
+
+
 # 6, 7 ------------------------------------------------------------------------------------------------
+def _csp_on() -> bool:
+    return bool((STATE["config"].extra.get("kb") or {}).get("csp", True))
+
+
 def on_post_page(output, page, config):
-    return csp.apply(output)
+    if "registry" not in STATE:
+        return output
+    return csp.apply(output) if _csp_on() else csp.add_noopener(output)
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html" and "registry" in STATE:
-        STATE["not_found"][_lang(config)] = csp.apply(output)
+        STATE["not_found"][_lang(config)] = csp.apply(output) if _csp_on() else output
     return output
 
 

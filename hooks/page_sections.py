@@ -49,10 +49,11 @@ def notice(registry, page_id: str, shown_lang: str, reader_lang: str, page_base:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Relative URL between two site-root-relative directory URLs ('pl/a/b/' -> 'a/b/' gives '../../../a/b/')."""
-    start = from_url.rstrip("/") or "."
+    """Relative URL between two site-root-relative page URLs, directory style ('pl/a/b/') or file style
+    ('pl/a/b.html'): from 'pl/a/b/' to 'a/b/' gives '../../../a/b/'."""
+    start = (from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)) or "."
     rel = posixpath.relpath(to_url.rstrip("/") or ".", start)
-    return rel if rel.endswith("/") or rel == "." else rel + "/"
+    return rel + "/" if to_url.endswith("/") or not to_url else rel
 
 
 def markdown_links_to_html(text: str) -> str:
@@ -187,4 +188,24 @@ def case_index(registry, lang: str, strings: dict) -> str:
                 str(m.get("municipality", "")), vocab.label("countries", m.get("country"), lang),
                 vocab.label("population_bands", m.get("population_band"), lang)) if x)
             out.append(f"- **[[{case.id}]]** — {facts}. {m.get('summary', '')}")
+    return "\n".join(out) + "\n"
+
+
+def workshop_header(registry, page, lang: str, strings: dict, handout_href: str) -> str:
+    """Learning objectives and a timetable, from the pack's header; a link to the print handout."""
+    meta = page.meta
+    out = [f"## {strings['objectives']} {{#objectives}}\n"]
+    out += [f"- {o}" for o in meta.get("objectives") or []]
+    out.append(f"\n**{strings['duration']}:** {meta.get('duration', '')}\n")
+    out.append(f"## {strings['timetable']} {{#timetable}}\n")
+    out.append(f"| {strings['start']} | {strings['part']} | {strings['minutes']} |\n|---|---|---|")
+    elapsed = 0
+    for number, part in enumerate(meta.get("parts") or [], start=1):
+        title = str(part.get("title", ""))
+        label = f"[{title}](#part-{number})" if page.anchors.get(f"part-{number}") else title
+        if part.get("ref"):
+            label += f" — [[{part['ref']}]]"
+        out.append(f"| {elapsed // 60}:{elapsed % 60:02d} | {label} | {part.get('minutes', '')} |")
+        elapsed += int(part.get("minutes") or 0)
+    out.append(f'\n<p class="kb-handout-link"><a href="{handout_href}">{html.escape(strings["handout_link"])}</a></p>\n')
     return "\n".join(out) + "\n"

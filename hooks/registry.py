@@ -52,8 +52,13 @@ class Page:
         return url_for(self.base)
 
 
+DIRECTORY_URLS = True   # False in the offline build (pages are files, e.g. participation/x.html)
+
+
 def url_for(base: str) -> str:
     stem = base[:-3] if base.endswith(".md") else base
+    if not DIRECTORY_URLS:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):

@@ -8,6 +8,7 @@ import os
 import jsonschema
 
 import frontmatter
+import redirects
 import safety
 import translations
 import vocabularies
@@ -272,6 +273,7 @@ def run(registry, *, include_warnings: bool = True) -> list[Problem]:
         problems += check_page(page, registry)
         problems += check_references(page, registry)
     problems += check_groups(registry)
+    problems += redirects.check(registry)
     if include_warnings:
         problems += warnings(registry)
     return problems

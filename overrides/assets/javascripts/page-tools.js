@@ -1,0 +1,31 @@
+/* "Copy link" for the page's short link: a real button, announced when done. Without JavaScript the
+   link itself stays visible and selectable. */
+(function () {
+  "use strict";
+  var strings = {};
+  try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
+  document.querySelectorAll("button.kb-copy[data-copy]").forEach(function (button) {
+    var status = button.parentNode.querySelector(".kb-copy-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-copy");
+      function done() { if (status) status.textContent = strings.copied || "Copied"; }
+      function fallback() {
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.opacity = "0";
+        document.body.appendChild(area);
+        area.select();
+        try { document.execCommand("copy"); done(); } catch (e) { /* the link stays selectable */ }
+        area.remove();
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
+      }
+    });
+  });
+})();
