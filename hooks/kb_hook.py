@@ -30,6 +30,7 @@ import checklists
 import csp
 import exports
 import generated_pages
+import html_fixes
 import model
 import page_sections
 import print_assets
@@ -326,6 +327,7 @@ def _csp_on() -> bool:
 def on_post_page(output, page, config):
     if "registry" not in STATE:
         return output
+    output = html_fixes.name_section_navs(output)
     return csp.apply(output) if _csp_on() else csp.add_noopener(output)
 
 

@@ -4,6 +4,20 @@
   "use strict";
   var strings = {};
   try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
+  // Wide tables scroll sideways inside a wrapper that Material adds: make it reachable by keyboard and
+  // give it a name (axe: scrollable-region-focusable).
+  function labelScrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) return;
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", strings.scroll_table || "Table (scroll sideways to see all columns)");
+    });
+  }
+  labelScrollRegions();
+  window.addEventListener("load", labelScrollRegions);
+  window.addEventListener("resize", labelScrollRegions);
+
   document.querySelectorAll("button.kb-copy[data-copy]").forEach(function (button) {
     var status = button.parentNode.querySelector(".kb-copy-status");
     button.hidden = false;

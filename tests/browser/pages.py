@@ -1,0 +1,15 @@
+"""The page templates the browser suite visits, per language (paths under the language root)."""
+TEMPLATES = {
+    "home": "",
+    "topic": "participation/",
+    "guide": "participation/stakeholder-mapping/",
+    "guide-with-diagram": "spatial-planning/planning-systems/",
+    "case": "cases/groruddalen-area-programme/",
+    "case-index": "cases/",
+    "checklist": "checklists/participation/",
+    "checklist-index": "checklists/",
+    "glossary": "glossary/",
+    "status": "translation-status/",
+    "accessibility": "accessibility/",
+    "404": "no-such-page/",
+}
