@@ -130,7 +130,7 @@ def status_page(registry, lang: str, strings: dict) -> str:
         if not mine:
             continue
         out.append(f"\n## {registry.config.language_name(code)} {{#lang-{code}}}\n")
-        out.append(f"| {strings['status_page']} | | {strings['status_command']} |\n|---|---|---|")
+        out.append(f"| {strings['status_page']} | {strings['status_state']} | {strings['status_command']} |\n|---|---|---|")
         for s in mine:
             command = f"`python hooks/kb.py stamp {s.path}`" if s.state != translations.MISSING else f"`{s.path}`"
             out.append(f"| [[{s.page_id}]] | {labels[s.state]} | {command} |")

@@ -5,6 +5,7 @@
     python hooks/kb.py translations [--strict] [--format text|markdown]
                                                  missing and outdated translations per language
     python hooks/kb.py stamp PATH [PATH ...]     mark reviewed translations as current
+    python hooks/kb.py fix                       fill in fields that can be derived (population_band)
     python hooks/kb.py new guide|case|workshop ID --topic TOPIC [--lang en]
                                                  create a page in every language from the templates
 
@@ -120,6 +121,30 @@ def cmd_stamp(*, config_file: str, paths: list[str]) -> int:
     return 1 if failed or changed else 0
 
 
+def cmd_fix(*, config_file: str) -> int:
+    """Rewrite fields that can be derived: population_band from population. Exit 1 when a file changed."""
+    import re
+    registry, _ = _load(config_file)
+    changed = 0
+    for page in registry.pages:
+        population, band = page.meta.get("population"), page.meta.get("population_band")
+        if not isinstance(population, int):
+            continue
+        expected = registry.vocab.band_for(population)
+        if expected and band != expected:
+            full = os.path.join(registry.config.root, page.path)
+            text = re.sub(r"^population_band:.*$", f"population_band: {expected}", page.text, count=1, flags=re.M)
+            if text == page.text:
+                text = page.text.replace("\npopulation:", f"\npopulation_band: {expected}\npopulation:", 1)
+            with open(full, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            print(f"{page.path}: population_band set to {expected} (population {population})")
+            changed += 1
+    if not changed:
+        print("docs/ is up to date")
+    return 1 if changed else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="kb.py", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -132,6 +157,7 @@ def main(argv=None) -> int:
     p.add_argument("--format", choices=["text", "markdown"], default="text")
     p = sub.add_parser("stamp", help=cmd_stamp.__doc__)
     p.add_argument("paths", nargs="+")
+    sub.add_parser("fix", help=cmd_fix.__doc__)
     p = sub.add_parser("new", help="create a page in every language from the templates")
     p.add_argument("type", choices=["guide", "case", "workshop"])
     p.add_argument("id")
@@ -144,6 +170,8 @@ def main(argv=None) -> int:
         return cmd_translations(config_file=args.config, strict=args.strict, fmt=args.format)
     if args.command == "stamp":
         return cmd_stamp(config_file=args.config, paths=args.paths)
+    if args.command == "fix":
+        return cmd_fix(config_file=args.config)
     if args.command == "new":
         import scaffold
         registry, _ = _load(args.config)

@@ -157,9 +157,10 @@ def check_references(page, registry) -> list[Problem]:
                                     did_you_mean(ref.target, known, what="page ids")))
             continue
         if ref.anchor and ref.anchor not in _anchors_of(registry, ref.target):
-            problems.append(Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'",
-                                    did_you_mean(ref.anchor, _anchors_of(registry, ref.target) - GENERATED_ANCHORS,
-                                                 what=f"anchors of '{ref.target}'")))
+            choices = _anchors_of(registry, ref.target) - GENERATED_ANCHORS
+            fix = (did_you_mean(ref.anchor, choices, what=f"anchors of '{ref.target}'") if choices
+                   else f"link to the whole page: [[{ref.target}]]")
+            problems.append(Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'", fix))
     for field, must_be in (("related", None), ("methods", "guide")):
         for target in page.meta.get(field) or [] if isinstance(page.meta.get(field), list) else []:
             line = frontmatter.value_line(page.text, str(target), frontmatter.key_line(page.text, field))
@@ -261,6 +262,10 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
         if page.type == "guide" and not page.checklist and not page.meta.get("translated_from"):
             out.append(Problem(page.path, page.body_line, f"guide '{page.id}' has no checklist",
                                "add a '## Checklist {#checklist}' section with items (see CONTRIBUTING.md)", WARNING))
+        todo = next((n for n, line in enumerate(page.text.split("\n"), 1) if "TODO" in line), None)
+        if todo:
+            out.append(Problem(page.path, todo, "the page still has TODO placeholders",
+                               "replace every TODO with real content (from `kb.py new`'s template)", WARNING))
         if page.type == "case" and not page.meta.get("translated_from") and page.id not in linked_cases:
             out.append(Problem(page.path, frontmatter.key_line(page.text, "id"), f"case '{page.id}' is not linked from any guide",
                                f"mention it as [[{page.id}]] in the examples of the guides it illustrates", WARNING))
