@@ -64,9 +64,12 @@ def extract(page) -> tuple[list[Item], list[Problem]]:
     lines = page.body.split("\n")
     seen: dict = {}
     current = None
+    outside = {n for n, _ in markdown_text.lines_outside_code(page.body, page.body_line)}
     for index in range(*bounds):
         line = lines[index]
         number = page.body_line + index
+        if number not in outside:   # an example inside a code block is not an item
+            continue
         match = ITEM.match(line)
         if match:
             local_id, text = (match.group(1) or "").strip(), match.group(2).strip()

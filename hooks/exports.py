@@ -33,7 +33,7 @@ def guide_records(registry, lang: str, site_url: str) -> list[dict]:
     for page in registry.of_type("guide", lang):
         m = page.meta
         rows.append({"id": page.id, "title": page.title, "language": page.lang, "url": site_url + page.url,
-                     "summary": m.get("summary", ""), "topics": m.get("topics", []), "phase": m.get("phase", []),
+                     "path": page.url, "summary": m.get("summary", ""), "topics": m.get("topics", []), "phase": m.get("phase", []),
                      "audience": m.get("audience", []), "reviewed": m.get("reviewed", ""),
                      "checklist_items": [i.id for i in page.checklist], "sources": _sources(m)})
     return rows
@@ -45,7 +45,7 @@ def case_records(registry, lang: str, site_url: str) -> list[dict]:
         m = page.meta
         loc = m.get("location") or {}
         rows.append({"id": page.id, "title": page.title, "language": page.lang, "url": site_url + page.url,
-                     "summary": m.get("summary", ""), "country": m.get("country", ""),
+                     "path": page.url, "summary": m.get("summary", ""), "country": m.get("country", ""),
                      "municipality": m.get("municipality", ""), "region": m.get("region", ""),
                      "population": m.get("population"), "population_year": (m.get("population_source") or {}).get("year"),
                      "population_band": m.get("population_band", ""), "period": str(m.get("period", "")),
@@ -66,10 +66,21 @@ def glossary_records(registry, lang: str, site_url: str) -> list[dict]:
     return rows
 
 
-GUIDE_FIELDS = ["id", "title", "language", "url", "summary", "topics", "phase", "audience", "reviewed", "checklist_items", "sources"]
-CASE_FIELDS = ["id", "title", "language", "url", "summary", "country", "municipality", "region", "population",
+GUIDE_FIELDS = ["id", "title", "language", "url", "path", "summary", "topics", "phase", "audience", "reviewed", "checklist_items", "sources"]
+CASE_FIELDS = ["id", "title", "language", "url", "path", "summary", "country", "municipality", "region", "population",
                "population_year", "population_band", "period", "topics", "challenges", "methods", "outcomes",
                "evidence", "lat", "lon", "reviewed", "sources"]
+
+
+def labels(registry, lang: str) -> dict:
+    """Reader-facing labels of every key used in the exports, in one language."""
+    vocab = registry.vocab
+    out = {field: {k: vocab.label(name, k, lang) for k in vocab.keys(name)}
+           for field, name in (("topics", "topics"), ("country", "countries"), ("challenges", "challenges"),
+                               ("population_band", "population_bands"), ("evidence", "evidence"),
+                               ("phase", "phases"), ("audience", "audiences"))}
+    out["methods"] = {g.id: g.title for g in registry.of_type("guide", lang)}
+    return out
 
 
 def api_files(registry, lang: str, strings: dict, checklist_records, site_url: str) -> dict:
@@ -82,9 +93,9 @@ def api_files(registry, lang: str, strings: dict, checklist_records, site_url: s
         "api/checklists.json": _json({"language": lang, "checklists": lists}),
         "api/checklists.csv": checklists.to_csv([(c["id"], c["items"]) for c in lists]),
         "api/glossary.json": _json({"language": lang, "terms": glossary_records(registry, lang, site_url)}),
-        "api/guides.json": _json({"language": lang, "guides": guides}),
+        "api/guides.json": _json({"language": lang, "labels": labels(registry, lang), "guides": guides}),
         "api/guides.csv": _csv([{**g, "sources": [s.get("url") or s.get("title") for s in g["sources"]]} for g in guides], GUIDE_FIELDS),
-        "api/cases.json": _json({"language": lang, "cases": cases}),
+        "api/cases.json": _json({"language": lang, "labels": labels(registry, lang), "cases": cases}),
         "api/cases.csv": _csv([{**c, "sources": [s.get("url") or s.get("title") for s in c["sources"]]} for c in cases], CASE_FIELDS),
     }
     files["api/index.json"] = _json({"language": lang, "licence": "CC BY 4.0",

@@ -23,6 +23,8 @@ def register(registry, strings) -> None:
                                            set(registry.glossary.terms))
     registry.virtual["translation-status"] = Virtual("translation-status", "page", STATUS_BASE,
                                                      {l: strings.for_lang(l)["status_title"] for l in codes})
+    registry.virtual["whats-new"] = Virtual("whats-new", "page", WHATS_NEW_BASE,
+                                            {l: strings.for_lang(l)["whats_new_title"] for l in codes})
     registry.virtual["checklists"] = Virtual("checklists", "checklist", CHECKLISTS_INDEX,
                                              {l: strings.for_lang(l)["checklists_title"] for l in codes})
     for workshop in registry.of_type("workshop"):
@@ -162,3 +164,53 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
             out.append(checklists.render_list(f"handout:{workshop.id}:{ref}", target.checklist, lang, registry.vocab,
                                               strings))
     return "\n".join(out)
+
+
+WHATS_NEW_BASE = "whats-new.md"
+FEED_NAME = "feed.xml"
+
+
+def dated_pages(registry, lang: str) -> list:
+    """Pages with a `reviewed` date, newest first (ties by title), in one language."""
+    pages = [registry.page(pid, lang) for pid in registry.versions]
+    pages = [p for p in pages if p is not None and p.meta.get("reviewed") and p.type in ("guide", "case", "workshop", "page", "topic")]
+    return sorted(pages, key=lambda p: (str(p.meta["reviewed"]), p.title.lower()), reverse=True)
+
+
+def whats_new_page(registry, lang: str, strings: dict) -> str:
+    vocab = registry.vocab
+    out = [_front("whats-new", "page", strings["whats_new_title"]), f"# {strings['whats_new_title']}\n",
+           strings["whats_new_intro"] + f' <a href="../{FEED_NAME}">{html.escape(strings["feed_link"])}</a>\n']
+    month = None
+    for page in dated_pages(registry, lang):
+        reviewed = str(page.meta["reviewed"])
+        if reviewed[:7] != month:
+            month = reviewed[:7]
+            out.append(f"\n## {month} {{#m-{month}}}\n")
+        out.append(f"- {reviewed} · {vocab.label('page_types', page.type, lang)}: [[{page.id}]]")
+    return "\n".join(out) + "\n"
+
+
+def atom_feed(registry, lang: str, strings: dict, language_root_url: str, site_name: str, limit: int = 50) -> str:
+    """An Atom feed of the pages by their `reviewed` date, so partners can follow updates."""
+    from xml.sax.saxutils import escape
+    pages = dated_pages(registry, lang)[:limit]
+    updated = (str(pages[0].meta["reviewed"]) if pages else "2026-01-01") + "T00:00:00Z"
+    out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
+           f"<title>{escape(site_name)} — {escape(strings['whats_new_title'])}</title>",
+           f'<link rel="self" href="{escape(language_root_url + FEED_NAME)}"/>',
+           f'<link rel="alternate" href="{escape(language_root_url + registry_url(WHATS_NEW_BASE))}"/>',
+           f"<id>{escape(language_root_url + FEED_NAME)}</id>", f"<updated>{updated}</updated>"]
+    for page in pages:
+        url = language_root_url + page.url
+        out += ["<entry>", f"<title>{escape(page.title)}</title>", f'<link href="{escape(url)}"/>', f"<id>{escape(url)}</id>",
+                f"<updated>{page.meta['reviewed']}T00:00:00Z</updated>",
+                f"<summary>{escape(str(page.meta.get('summary') or ''))}</summary>",
+                f"<author><name>{escape(site_name)}</name></author>", "</entry>"]
+    out.append("</feed>")
+    return "\n".join(out) + "\n"
+
+
+def registry_url(base: str) -> str:
+    from registry import url_for
+    return url_for(base)

@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 
+import case_map
 import checklists
 import csp
 import exports
@@ -128,6 +129,9 @@ def on_files(files, config):
     site_url = (config.site_url or "/").rstrip("/") + "/" + STATE["config"].prefix(lang)
     _add(files, config, lang, generated_pages.GLOSSARY_BASE, generated_pages.glossary_page(registry, lang, s))
     _add(files, config, lang, generated_pages.STATUS_BASE, generated_pages.status_page(registry, lang, s))
+    _add(files, config, lang, generated_pages.WHATS_NEW_BASE, generated_pages.whats_new_page(registry, lang, s))
+    _add(files, config, lang, generated_pages.FEED_NAME,
+         generated_pages.atom_feed(registry, lang, s, site_url, config.site_name))
     colls = checklists.collections(registry, lang)
     _add(files, config, lang, generated_pages.CHECKLISTS_INDEX, generated_pages.checklists_index(registry, lang, s, colls))
     all_records = []
@@ -246,6 +250,10 @@ def on_page_markdown(markdown, page, config, files):
     if entry.type == "topic":
         tail += page_sections.topic_lists(registry, entry, lang, s)
     if entry.meta.get("lists") == "cases":
+        tail += f"\n\n## {s['browse_cases']} {{#browse}}\n"
+        tail += page_sections.browser("cases", page_sections.CASE_FACETS, page_sections.relative_url(entry.url, "api/cases.json"))
+        tail += page_sections.case_map_section(registry, entry.url, lang, s, case_map.load_geo(STATE["config"].data_dir))
+        tail += f"\n\n## {s['all_by_topic']} {{#all}}\n"
         tail += page_sections.case_index(registry, lang, s)
     if entry.type in ("guide", "case", "topic", "workshop"):
         tail += page_sections.backlinks_section(registry, entry, STATE["backlinks"], lang, s)
@@ -284,7 +292,9 @@ def on_page_context(context, page, config, nav):
         "reviewed": meta.get("reviewed", ""),
         "url": url,
         "strings": STATE["strings"].for_lang(lang),
-        "has_checklist": bool(entry and entry.checklist) or page_type == "checklist",
+        "has_checklist": bool(entry and entry.checklist) or page_type in ("checklist", "handout"),
+        "has_browser": page_type == "topic" or meta.get("lists") == "cases",
+        "feed_href": _feed_href(page.url, lang) if config.use_directory_urls else "",
         "country": meta.get("country", ""),
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
     }
@@ -311,6 +321,11 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def _feed_href(page_url: str, lang: str) -> str:
+    to_root = page_sections.relative_url(page_url, STATE["config"].prefix(lang))
+    return ("" if to_root in (".", "./") else to_root) + generated_pages.FEED_NAME
+
+
 def _qr(url: str, label: str) -> str:
     return STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, label))
 
@@ -333,6 +348,7 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html" and "registry" in STATE:
+        output = html_fixes.name_section_navs(output)
         STATE["not_found"][_lang(config)] = csp.apply(output) if _csp_on() else output
     return output
 

@@ -8,6 +8,7 @@ import html
 import posixpath
 import re
 
+import case_map
 import references
 import translations
 
@@ -145,7 +146,10 @@ def topic_lists(registry, page, lang: str, strings: dict) -> str:
     out = []
     if guides:
         out.append(f"\n\n## {strings['guides_in_topic']} {{#guides}}\n")
+        out.append(browser("guides", GUIDE_FACETS, relative_url(page.url, "api/guides.json"), scope=topic))
+        out.append('<div class="kb-static-list" markdown="1">\n')
         out += [f"- **[[{g.id}]]** — {g.meta.get('summary', '')}" for g in guides]
+        out.append("\n</div>\n")
     if cases:
         out.append(f"\n\n## {strings['cases_in_topic']} {{#cases}}\n")
         out += [f"- [[{c.id}]] — {c.meta.get('summary', '')}" for c in cases]
@@ -172,11 +176,38 @@ def render_references(body: str, base: str, lang: str, registry) -> str:
     return references.render(body, base, lang, registry)
 
 
+CASE_FACETS = "topics:topic,country:country,challenges:challenge,population_band:band,methods:method,evidence:evidence"
+GUIDE_FACETS = "topics:topic,phase:phase,audience:audience"
+
+
+def browser(kind: str, facets: str, data_href: str, scope: str = "") -> str:
+    """The container the facet script fills in; hidden until the script runs."""
+    scope_attr = f' data-scope-topic="{html.escape(scope)}"' if scope else ""
+    return (f'\n<div class="kb-browser" data-kind="{kind}" data-src="{html.escape(data_href)}" '
+            f'data-facets="{facets}"{scope_attr} hidden></div>\n')
+
+
+def case_map_section(registry, page_url: str, lang: str, strings: dict, geo: dict) -> str:
+    cases = []
+    for case in registry.of_type("case", lang):
+        loc = case.meta.get("location") or {}
+        if "lat" in loc and "lon" in loc:
+            cases.append({"id": case.id, "title": case.title, "href": relative_url(page_url, case.url),
+                          "lat": float(loc["lat"]), "lon": float(loc["lon"])})
+    figure = case_map.svg(cases, title=strings["map_title"], description=strings["map_desc"], geo=geo)
+    listing = "".join(f'<li data-case="{html.escape(c["id"])}"><a href="{html.escape(c["href"])}">{html.escape(c["title"])}</a></li>'
+                      for c in sorted(cases, key=lambda c: c["title"].lower()))
+    return (f"\n\n## {strings['map_title']} {{#map}}\n\n"
+            f'<div class="kb-map-wrap"><figure class="kb-map-figure">{figure}'
+            f'<figcaption>{html.escape(strings["map_attribution"])}</figcaption></figure>'
+            f'<div class="kb-map-list"><p><strong>{html.escape(strings["map_list"])}</strong></p><ul>{listing}</ul></div></div>\n')
+
+
 def case_index(registry, lang: str, strings: dict) -> str:
     """Every case, grouped by topic: the page as it reads without JavaScript."""
     vocab = registry.vocab
     cases = registry.of_type("case", lang)
-    out = []
+    out = ['\n<div class="kb-static-list" markdown="1">\n']
     for topic in vocab.keys("topics"):
         mine = [c for c in cases if topic in (c.meta.get("topics") or [])]
         if not mine:
@@ -188,6 +219,7 @@ def case_index(registry, lang: str, strings: dict) -> str:
                 str(m.get("municipality", "")), vocab.label("countries", m.get("country"), lang),
                 vocab.label("population_bands", m.get("population_band"), lang)) if x)
             out.append(f"- **[[{case.id}]]** — {facts}. {m.get('summary', '')}")
+    out.append("\n</div>\n")
     return "\n".join(out) + "\n"
 
 

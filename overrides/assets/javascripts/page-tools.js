@@ -11,7 +11,10 @@
       if (wrap.scrollWidth <= wrap.clientWidth + 1) return;
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", strings.scroll_table || "Table (scroll sideways to see all columns)");
+      var first = wrap.querySelector("th");
+      var name = first ? first.textContent.trim() : "";
+      var label = strings.scroll_table || "Table (scroll sideways to see all columns)";
+      wrap.setAttribute("aria-label", name ? name + " — " + label : label);
     });
   }
   labelScrollRegions();
