@@ -116,7 +116,7 @@ def test_every_page_has_a_csp_and_external_links_are_noopener(site):
         html = read(site, os.path.relpath(path, site))
         if "pagefind" in path:
             continue
-        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\';' in html, path
+        assert re.search(r'<meta http-equiv="Content-Security-Policy" content="default-src \'(self|none)\';', html), path
         for tag in re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', html):
             assert "noopener" in tag, (path, tag)
 
@@ -141,3 +141,63 @@ def test_guides_render_their_checklist_and_sources(site, registry):
             ids = [i.id for i in guide.checklist]
             assert re.findall(r'<li class="kb-checklist__item" data-item="([^"]+)"', html) == ids, (guide.id, code)
             assert 'id="sources"' in html, (guide.id, code)
+
+
+def test_exports_hold_every_case_and_guide_with_documented_fields(site, registry):
+    import csv
+    import io
+    import exports
+    for code in registry.config.codes:
+        prefix = registry.config.prefix(code)
+        cases = json.loads(read(site, prefix + "api/cases.json"))
+        guides = json.loads(read(site, prefix + "api/guides.json"))
+        assert sorted(c["id"] for c in cases["cases"]) == sorted(p.id for p in registry.of_type("case", code))
+        assert sorted(g["id"] for g in guides["guides"]) == sorted(p.id for p in registry.of_type("guide", code))
+        for record in cases["cases"]:
+            assert set(exports.CASE_FIELDS) <= set(record), record["id"]
+            assert record["sources"] and record["lat"] is not None
+        for record in guides["guides"]:
+            assert set(exports.GUIDE_FIELDS) <= set(record), record["id"]
+        case_rows = list(csv.DictReader(io.StringIO(read(site, prefix + "api/cases.csv").lstrip("\ufeff"))))
+        assert [r["id"] for r in case_rows] == [c["id"] for c in cases["cases"]]
+        assert list(case_rows[0].keys()) == exports.CASE_FIELDS
+        index = json.loads(read(site, prefix + "api/index.json"))
+        names = {f["name"] for f in index["files"]}
+        assert {"cases.json", "cases.csv", "guides.json", "guides.csv", "checklists.json", "checklists.csv", "glossary.json"} <= names
+        glossary = json.loads(read(site, prefix + "api/glossary.json"))
+        assert len(glossary["terms"]) == len(registry.glossary.terms)
+
+
+def test_short_links_for_every_id_in_every_language(site, registry):
+    for page_id in registry.versions:
+        target = registry.page(page_id, registry.config.default_language)
+        for code in registry.config.codes:
+            prefix = registry.config.prefix(code)
+            html = read(site, prefix + f"go/{page_id}/index.html")
+            refresh = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', html).group(1)
+            resolved = os.path.normpath(os.path.join(prefix + f"go/{page_id}/", refresh)).replace(os.sep, "/")
+            assert resolved.rstrip("/") == (prefix + target.url).rstrip("/") or (resolved == "." and not (prefix + target.url)), (page_id, code, refresh)
+            assert f'<html lang="{code}">' in html and '<link rel="canonical"' in html
+
+
+def test_whats_new_and_feeds(site, registry):
+    from xml.dom import minidom
+    for code in registry.config.codes:
+        prefix = registry.config.prefix(code)
+        feed = minidom.parseString(read(site, prefix + "feed.xml").encode("utf-8"))
+        entries = feed.getElementsByTagName("entry")
+        assert len(entries) >= 20
+        assert feed.documentElement.getAttribute("xml:lang") == code
+        page = read(site, prefix + "whats-new/index.html")
+        assert 'type="application/atom+xml"' in page
+
+
+def test_case_index_lists_every_case_without_javascript(site, registry):
+    for code in registry.config.codes:
+        html = read(site, registry.config.prefix(code) + "cases/index.html")
+        static = html[html.index('class="kb-static-list"'):]
+        for case in registry.of_type("case", code):
+            assert f'href="{case.url[len("cases/"):]}"' in static, (code, case.id)
+        svg = html[html.index("<svg class=\"kb-map\""):html.index("</svg>", html.index("<svg class=\"kb-map\""))]
+        assert svg.count('class="kb-map__point"') == len(registry.of_type("case", code))
+        assert '<title id="kb-map-title">' in svg

@@ -17,9 +17,16 @@ def axe():
 
 
 def violations(axe, page):
-    result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    """axe-core (the copy bundled with axe-playwright-python), bounded in time so a stuck run fails."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(axe.axe_script)
+    options = {"runOnly": {"type": "tag", "values": TAGS}}
+    response = page.evaluate("""(options) => Promise.race([
+        axe.run(document, options),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('axe did not finish in 60 s')), 60000))])""",
+                             options)
     return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3], v["nodes"][0].get("failureSummary", ""))
-            for v in result.response["violations"]]
+            for v in response["violations"]]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -29,9 +36,13 @@ def test_every_template_has_no_violations(browser, base_url, registry, axe, lang
     context = browser.new_context(viewport={"width": width, "height": 900})
     for name, path in TEMPLATES.items():
         page = context.new_page()
+        page.set_default_timeout(30000)
         page.goto(base_url + registry.config.prefix(lang) + path)
         page.wait_for_load_state("load")
-        v = violations(axe, page)
+        try:
+            v = violations(axe, page)
+        except Exception as exc:  # noqa: BLE001 - name the page that failed
+            raise AssertionError(f"axe failed on {name} ({lang}, {width}px): {exc}") from exc
         if v:
             found[name] = v
         page.close()

@@ -1,0 +1,64 @@
+"""Trainers in the browser: the offline copy from file://, and a workshop pack's print view."""
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    out = str(tmp_path_factory.mktemp("offline"))
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "hooks", "build_offline.py"), "--out", out],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    zip_path = os.path.join(out, "knowledge-base-offline.zip")
+    unzipped = os.path.join(out, "unzipped")
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(unzipped)
+    return os.path.join(unzipped, "knowledge-base")
+
+
+def test_offline_copy_works_from_file_urls(browser, offline_copy):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    root = "file://" + offline_copy + "/"
+    for path, lang in (("index.html", "en"), ("pl/index.html", "pl"), ("nb/index.html", "nb")):
+        page.goto(root + path)
+        assert page.evaluate("document.documentElement.lang") == lang
+    page.goto(root + "pl/participation/stakeholder-mapping.html")
+    href = page.locator('a.md-select__link[hreflang="nb"]').get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + href)
+    assert page.url.endswith("/nb/participation/stakeholder-mapping.html")
+    assert page.evaluate("document.documentElement.lang") == "nb"
+    # Material's search, inlined for file://, finds a Polish word
+    page.goto(root + "pl/index.html")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("partycypacji")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+    context.close()
+
+
+def test_workshop_print_view_hides_navigation_and_trainer_notes(page, base_url):
+    page.goto(base_url + "workshops/universal-design-walkthrough-workshop/")
+    notes = page.locator("details.trainer")
+    assert notes.count() > 0
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not notes.first.is_visible()
+    assert page.locator(".kb-print-footer svg.kb-qr").is_visible()
+    page.emulate_media(media="screen")
+    # the handout: one QR code and short link per part, no navigation in print
+    page.goto(base_url + "pl/workshops/universal-design-walkthrough-workshop/handout/")
+    assert page.locator(".kb-handout-part svg.kb-qr").count() >= 3
+    assert "/pl/go/" in page.locator(".kb-short-url").first.inner_text()
+    page.emulate_media(media="print")
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".kb-handout-part svg.kb-qr").first.is_visible()
