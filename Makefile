@@ -55,3 +55,6 @@ clean:
 
 offline: $(BIN)/.installed
 	$(BIN)/python hooks/build_offline.py
+
+bench: $(BIN)/.installed-dev
+	$(BIN)/python tests/bench.py

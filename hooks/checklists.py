@@ -109,7 +109,7 @@ def extract(page) -> tuple[list[Item], list[Problem]]:
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def _item_html(item: Item, text: str, why: str, lang: str, vocab, strings: dict, guide_link: str = "") -> str:
+def _item_html(item: Item, text_html: str, why_html: str, lang: str, vocab, strings: dict, guide_link: str = "") -> str:
     esc = html.escape
     box = f"kb-cb-{item.id}"
     meta = []
@@ -118,29 +118,27 @@ def _item_html(item: Item, text: str, why: str, lang: str, vocab, strings: dict,
                     f'{esc(vocab.label("phases", item.phase, lang))}</span>')
     for country, provision in sorted(item.laws.items()):
         meta.append(f'<span class="kb-checklist__law">{esc(country)}: {esc(provision)}</span>')
-    parts = [f'<li class="kb-checklist__item" id="{esc(item.id)}" data-item="{esc(item.id)}" markdown="1">',
+    parts = [f'<li class="kb-checklist__item" id="{esc(item.id)}" data-item="{esc(item.id)}">',
              f'<input type="checkbox" class="kb-checklist__box" id="{esc(box)}" data-item="{esc(item.id)}">',
-             f'<label for="{esc(box)}">{text}</label>',
+             f'<label for="{esc(box)}">{text_html}</label>',
              f'<a class="kb-checklist__link" href="#{esc(item.id)}" title="{esc(strings["link_to_item"])}" '
              f'aria-label="{esc(strings["link_to_item"])}">#</a>']
     if meta or guide_link:
         parts.append('<span class="kb-checklist__meta">' + " · ".join(meta)
-                     + (f' <span class="kb-checklist__from">{guide_link}</span>' if guide_link else "")
-                     + "</span>")
-    if why:
-        parts.append(f'<details class="kb-checklist__why" markdown="1"><summary>{esc(strings["why"])}</summary>\n\n{why}\n\n</details>')
+                     + (f' <span class="kb-checklist__from">{guide_link}</span>' if guide_link else "") + "</span>")
+    if why_html:
+        parts.append(f'<details class="kb-checklist__why"><summary>{esc(strings["why"])}</summary><p>{why_html}</p></details>')
     parts.append("</li>")
-    return "\n".join(parts)
+    return "".join(parts)
 
 
-def render_list(checklist_id: str, items, lang: str, vocab, strings: dict, *, texts=None, guide_links=None) -> str:
-    """An interactive checklist as HTML (Markdown inside is rendered by md_in_html)."""
-    texts = texts or {}
+def render_list(checklist_id: str, items, lang: str, vocab, strings: dict, inline, *, guide_links=None) -> str:
+    """An interactive checklist as one block of HTML; inline(text) renders an item's Markdown to HTML."""
     guide_links = guide_links or {}
-    rows = [_item_html(item, texts.get(item.id, (item.text, item.why))[0], texts.get(item.id, (item.text, item.why))[1],
-                       lang, vocab, strings, guide_links.get(item.id, "")) for item in items]
-    return (f'<div class="kb-checklist" data-checklist="{html.escape(checklist_id)}" markdown="1">\n'
-            f'<ul class="kb-checklist__items" markdown="1">\n' + "\n".join(rows) + "\n</ul>\n</div>\n")
+    rows = [_item_html(item, inline(item.text), inline(item.why), lang, vocab, strings, guide_links.get(item.id, ""))
+            for item in items]
+    return (f'<div class="kb-checklist" data-checklist="{html.escape(checklist_id)}">'
+            f'<ul class="kb-checklist__items">' + "".join(rows) + "</ul></div>\n")
 
 
 def replace_section(body: str, rendered: str) -> str:

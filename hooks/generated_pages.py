@@ -42,8 +42,11 @@ def _front(page_id: str, page_type: str, title: str, extra: str = "") -> str:
     return f"---\nid: {page_id}\ntype: {page_type}\ntitle: \"{title}\"\n{extra}---\n\n"
 
 
-def checklist_page(coll: dict, registry, lang: str, strings: dict, render_text) -> str:
-    """Markdown for one generated checklist (a topic or a phase), items grouped by guide."""
+def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, keep=lambda html: html) -> str:
+    """Markdown for one generated checklist (a topic or a phase), items grouped by guide.
+
+    inline_for(page_url) returns a function that renders an item's text as HTML for that page."""
+    from registry import url_for
     vocab = registry.vocab
     title = checklists.checklist_title(coll, lang, vocab, strings)
     slug = coll["slug"]
@@ -51,17 +54,15 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, render_text) 
                   f"checklist_kind: {coll['kind']}\nchecklist_key: {coll['key']}\n"), f"# {title}\n"]
     files = " · ".join(f'<a href="{download_name(slug, lang, ext)}" download>{ext.upper()}</a>' for ext in ("csv", "json", "md"))
     out.append(f'<p class="kb-downloads">{strings["download"]} {files}</p>\n')
+    here = url_for(f"checklists/{slug}.md")
+    inline = inline_for(here)
     for guide, items in coll["groups"]:
         localized = registry.page(guide.id, lang)
         out.append(f"\n## {localized.title} {{#{guide.id}}}\n")
-        here = f"checklists/{slug}.md"
         local_items = {i.id: i for i in localized.checklist} if localized else {}
-        texts, links = {}, {}
-        for item in items:
-            shown = local_items.get(item.id, item)
-            texts[item.id] = (render_text(shown.text, here), render_text(shown.why, here))
-            links[item.id] = render_text(f"{strings['from_guide']} [[{guide.id}#{item.id}]]", here)
-        out.append(checklists.render_list(f"{slug}:{guide.id}", items, lang, vocab, strings, texts=texts, guide_links=links))
+        shown = [local_items.get(item.id, item) for item in items]
+        links = {item.id: f"{html.escape(strings['from_guide'])} " + inline(f"[[{guide.id}#{item.id}]]") for item in items}
+        out.append(keep(checklists.render_list(f"{slug}:{guide.id}", shown, lang, vocab, strings, inline, guide_links=links)))
     return "\n".join(out)
 
 
@@ -143,7 +144,7 @@ def handout_base(workshop_id: str) -> str:
     return f"workshops/{workshop_id}/handout.md"
 
 
-def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg) -> str:
+def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg, inline_for, keep=lambda html: html) -> str:
     """One print-ready page per workshop pack: each part's guide summary, checklist, QR code and short link."""
     page = registry.page(workshop.id, lang)
     title = strings["handout_title"].format(title=page.title)
@@ -158,11 +159,11 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
         target = registry.page(ref, lang)
         url = short_url(ref)
         out.append(f"\n## {number}. {target.title} {{#part-{number}}}\n")
-        out.append(f'<div class="kb-handout-part" markdown="1">\n{qr_svg(url)}\n\n'
-                   f'{target.meta.get("summary", "")}\n\n{strings["short_link"]}: <span class="kb-short-url">{html.escape(url)}</span>\n</div>\n')
+        out.append(keep(f'<div class="kb-handout-part">{qr_svg(url)}<p>{html.escape(str(target.meta.get("summary", "")))}</p>'
+                   f'<p>{html.escape(strings["short_link"])}: <span class="kb-short-url">{html.escape(url)}</span></p></div>\n'))
         if target.checklist:
-            out.append(checklists.render_list(f"handout:{workshop.id}:{ref}", target.checklist, lang, registry.vocab,
-                                              strings))
+            out.append(keep(checklists.render_list(f"handout:{workshop.id}:{ref}", target.checklist, lang, registry.vocab,
+                                                   strings, inline_for(registry_url(handout_base(workshop.id))))))
     return "\n".join(out)
 
 

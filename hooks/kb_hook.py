@@ -9,10 +9,12 @@ every event below runs once per language. Events, in the order MkDocs calls them
                        translation status) and the exports (api/*.json, *.csv, checklist downloads)
 3. on_nav              per language: section titles from topic pages, sections in the configured order
 4. on_page_markdown    per page: translation notice, fact box, checklist, backlinks, sources, references
-5. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
-6. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
-7. on_template_context, on_post_template   404.html: strings, then kept per language
-8. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
+5. on_page_content     per page: finished HTML kept out of Markdown (stash.py) put back
+6. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
+7. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
+8. on_template_context, on_post_template   404.html: strings, then kept per language
+9. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
+   written (pages were sent to Pagefind as each was written, in on_post_page)
 
 Everything that is not wiring lives in the modules this file imports.
 """
@@ -32,12 +34,14 @@ import csp
 import exports
 import generated_pages
 import html_fixes
+import inline_html
 import model
 import page_sections
 import print_assets
 import redirects
 import registry as registry_mod
 import search_index
+import stash as stash_mod
 import site_config
 import validate
 from diagnostics import sort_problems
@@ -72,6 +76,8 @@ def on_pre_build(config):
     i18n = _i18n(config)
     if i18n is not None and i18n.building:
         return
+    if "search" in STATE:          # a previous build (mkdocs serve) that did not finish
+        STATE["search"].abort()
     STATE.clear()
     vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
     cfg = _site_config(config)
@@ -83,8 +89,10 @@ def on_pre_build(config):
             log.error(str(problem))
         raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
                           "Run 'make check' to see the same list without building.")
+    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
+        STATE["search"] = search_index.BackgroundIndex(os.path.join(config.site_dir, "pagefind"))
     STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
-                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={})
+                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={}, stash=stash_mod.Stash())
 
 
 # 2 ---------------------------------------------------------------------------------------------------
@@ -136,7 +144,7 @@ def on_files(files, config):
     _add(files, config, lang, generated_pages.CHECKLISTS_INDEX, generated_pages.checklists_index(registry, lang, s, colls))
     all_records = []
     for coll in colls:
-        md = generated_pages.checklist_page(coll, registry, lang, s, lambda text, base: text)
+        md = generated_pages.checklist_page(coll, registry, lang, s, _inline_for(lang), STATE["stash"].put)
         _add(files, config, lang, f"checklists/{coll['slug']}.md", md)
         records = checklists.export_records(coll, registry, lang, site_url)
         title = checklists.checklist_title(coll, lang, registry.vocab, s)
@@ -158,7 +166,7 @@ def on_files(files, config):
         _add(files, config, lang, name, content)
     for workshop in registry.of_type("workshop", lang):
         md = generated_pages.handout_page(registry, workshop, lang, s, lambda ref: site_url + redirects.SHORT_PREFIX + ref + "/",
-                                          lambda url: _qr(url, s["qr_alt"]))
+                                          lambda url: _qr(url, s["qr_alt"]), _inline_for(lang), STATE["stash"].put)
         _add(files, config, lang, generated_pages.handout_base(workshop.id), md)
     for name, content in redirects.redirects(registry, lang, site_url, lambda url: url).items():
         _add(files, config, lang, name, content)
@@ -239,10 +247,11 @@ def on_page_markdown(markdown, page, config, files):
         return page_sections.render_references(markdown, base, lang, registry)
     body = markdown
     if entry.checklist:
-        body = checklists.replace_section(body, checklists.render_list(entry.id, entry.checklist, lang, registry.vocab, s))
+        body = checklists.replace_section(body, STATE["stash"].put(checklists.render_list(
+            entry.id, entry.checklist, lang, registry.vocab, s, _inline_for(lang)(entry.url))))
     head = page_sections.notice(registry, entry.id, entry.lang, lang, entry.base, s) if entry.id else ""
     if entry.type == "case":
-        head += page_sections.fact_box(registry, entry, lang, s)
+        head += page_sections.fact_box(registry, entry, lang, s, _inline_for(lang)(entry.url), STATE["stash"].put)
     if entry.type == "workshop":
         handout = registry_mod.url_for(generated_pages.handout_base(entry.id))
         head += page_sections.workshop_header(registry, entry, lang, s, page_sections.relative_url(entry.url, handout))
@@ -273,6 +282,16 @@ def _insert_after_title(body: str, head: str) -> str:
     return head + body
 
 
+def on_page_content(html, page, config, files):
+    """Stashed HTML (checklists, fact boxes) back into the converted page; its ids become known anchors."""
+    if "stash" not in STATE:
+        return html
+    html, ids = STATE["stash"].restore(html)
+    if ids and getattr(page, "present_anchor_ids", None) is not None:
+        page.present_anchor_ids.update(ids)
+    return html
+
+
 # 5 ---------------------------------------------------------------------------------------------------
 def on_page_context(context, page, config, nav):
     if "registry" not in STATE:
@@ -298,12 +317,12 @@ def on_page_context(context, page, config, nav):
         "country": meta.get("country", ""),
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
     }
-    kb["folded"] = search_index.folded_terms(page.content or "")
-    if page_type in ("guide", "checklist", "workshop", "handout"):
-        kb["qr"] = _qr(url, kb["strings"]["qr_alt"])
     page_id = meta.get("id", "")
     if page_id in registry.versions and config.use_directory_urls:
         kb["short_link"] = site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/"
+    if page_type in ("guide", "checklist", "workshop", "handout"):
+        # the short link where there is one: a smaller code that keeps working if the page moves
+        kb["qr"] = _qr(kb.get("short_link") or url, kb["strings"]["qr_alt"])
     if page_id and config.repo_url:
         from urllib.parse import quote
         kb["report_url"] = (config.repo_url.rstrip("/") + "/issues/new?template=page-problem.yml"
@@ -319,6 +338,12 @@ def on_template_context(context, template_name, config):
         context["kb"] = {"lang": lang, "type": "404", "fallback": True, "strings": STATE["strings"].for_lang(lang),
                          "topics": [], "challenges": [], "url": "", "has_checklist": False}
     return context
+
+
+def _inline_for(lang: str):
+    """page URL -> a function rendering short Markdown (with references by id) to HTML for that page."""
+    registry = STATE["registry"]
+    return lambda page_url: (lambda text: inline_html.render(text, page_url, lang, registry))
 
 
 def _feed_href(page_url: str, lang: str) -> str:
@@ -343,7 +368,10 @@ def on_post_page(output, page, config):
     if "registry" not in STATE:
         return output
     output = html_fixes.name_section_navs(output)
-    return csp.apply(output) if _csp_on() else csp.add_noopener(output)
+    output = csp.apply(output) if _csp_on() else csp.add_noopener(output)
+    if "search" in STATE:
+        STATE["search"].add(page.url, output)
+    return output
 
 
 def on_post_template(output, template_name, config):
@@ -371,9 +399,14 @@ def _final_post_build(config):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
-    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
-        count = search_index.build(config.site_dir)
+    if "search" in STATE:
+        count = STATE.pop("search").finish()
         log.info(f"Pagefind indexed {count} pages")
+
+
+def on_build_error(error):
+    if "search" in STATE:
+        STATE.pop("search").abort()
 
 
 on_post_build = event_priority(-200)(_final_post_build)

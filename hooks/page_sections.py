@@ -63,7 +63,7 @@ def markdown_links_to_html(text: str) -> str:
                   lambda m: f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1))}</a>', text)
 
 
-def fact_box(registry, page, lang: str, strings: dict) -> str:
+def fact_box(registry, page, lang: str, strings: dict, inline, keep=lambda html: html) -> str:
     vocab = registry.vocab
     meta = page.meta
     esc = html.escape
@@ -77,7 +77,7 @@ def fact_box(registry, page, lang: str, strings: dict) -> str:
     if pop_source:
         pop_text += f" ({esc(str(pop_source.get('publisher') or pop_source.get('title') or ''))}" \
                     f"{', ' + esc(str(pop_source.get('year'))) if pop_source.get('year') else ''})"
-    methods = " · ".join(f"[[{m}]]" for m in meta.get("methods") or [])
+    methods = " · ".join(inline(f"[[{m}]]") for m in meta.get("methods") or [])
     rows = [
         (strings["country"], esc(vocab.label("countries", meta.get("country"), lang))),
         (strings["municipality"], esc(str(meta.get("municipality", "")))),
@@ -89,9 +89,9 @@ def fact_box(registry, page, lang: str, strings: dict) -> str:
         (strings["methods_used"], methods),
         (strings["evidence"], esc(vocab.label("evidence", meta.get("evidence"), lang))),
     ]
-    body = "\n".join(f'<div markdown="1"><dt>{k}</dt><dd markdown="span">{v}</dd></div>' for k, v in rows if v)
-    box = f'<section class="kb-factbox" aria-labelledby="fact-box" markdown="1">\n' \
-          f'<h2 id="fact-box">{esc(strings["fact_box"])}</h2>\n<dl markdown="1">\n{body}\n</dl>\n</section>\n\n'
+    body = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in rows if v)
+    box = keep(f'<section class="kb-factbox" aria-labelledby="fact-box">'
+               f'<h2 id="fact-box">{esc(strings["fact_box"])}</h2><dl>{body}</dl></section>') + "\n"
     if meta.get("evidence") == "illustrative":
         box += f'!!! example ""\n    {strings["illustrative_notice"]}\n\n'
     return box

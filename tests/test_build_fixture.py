@@ -98,7 +98,7 @@ def test_checklist_pages_and_exports_hold_the_authored_items(built):
         phase = next(c for c in data["checklists"] if c["id"] == "phase-consultation")
         assert [i["id"] for i in phase["items"]] == ["alpha-guide.second-item"]
         page = sf.read(built, f"{prefix}checklists/participation/index.html")
-        assert sorted(re.findall(r'data-item="([^"]+)" id=', page)) == sorted(i["id"] for i in topic["items"])
+        assert sorted(re.findall(r'<li class="kb-checklist__item"[^>]*data-item="([^"]+)"', page)) == sorted(i["id"] for i in topic["items"])
         csv_text = open(os.path.join(built, "site", f"{prefix}checklists/participation/checklist-participation-{lang}.csv"), encoding="utf-8").read()
         rows = list(csv.DictReader(io.StringIO(csv_text.lstrip("\ufeff"))))
         assert csv_text.startswith("\ufeff") and [r["id"] for r in rows] == [i["id"] for i in topic["items"]]

@@ -136,7 +136,9 @@
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     var target = e.target;
-    var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    var nonText = /^(checkbox|radio|button|submit|reset|range|color|file)$/;
+    var typing = target && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) ||
+      (target.tagName === "INPUT" && !nonText.test(target.type)));
     if (!typing && (e.key === "/" || e.key === "s" || e.key === "S")) {
       e.preventDefault();
       e.stopPropagation();

@@ -1,0 +1,68 @@
+"""Inline Markdown to HTML for short texts the hooks place inside HTML (checklist items, fact boxes).
+
+Rendering these directly is much cheaper than handing MkDocs HTML blocks with markdown="1" (md_in_html
+parses every such block again). References by id become links with final, relative URLs here.
+"""
+from __future__ import annotations
+
+import html
+import re
+import markdown
+
+import references
+from registry import url_for
+
+_MD = markdown.Markdown(extensions=[], output_format="html")
+_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def relative(from_url: str, to_url: str) -> str:
+    import page_sections
+    return page_sections.relative_url(from_url, to_url)
+
+
+def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
+    target, anchor, text = match.group(1), match.group(2), match.group(3)
+    if target.startswith(references.GLOSSARY_PREFIX):
+        term = registry.glossary.terms.get(target[len(references.GLOSSARY_PREFIX):])
+        base = registry.base_of("glossary")
+        if term is None or base is None:
+            return html.escape(match.group(0))
+        default = registry.config.default_language
+        href = relative(page_url, url_for(base)) + "#" + term.id
+        return (f'<a class="kb-term" href="{html.escape(href)}" title="{html.escape(term.definition(lang, default))}">'
+                f"{html.escape(text or term.term(lang, default))}</a>")
+    base = registry.base_of(target)
+    if base is None:
+        return html.escape(match.group(0))
+    href = relative(page_url, url_for(base)) + (f"#{anchor}" if anchor else "")
+    return f'<a href="{html.escape(href)}">{html.escape(text or registry.title(target, lang))}</a>'
+
+
+_CACHE: dict = {}
+_MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>\\!]|&\w+;|https?://")
+
+
+def render(text: str, page_url: str, lang: str, registry) -> str:
+    """One line of Markdown (emphasis, code, links, references by id) as inline HTML."""
+    if not text:
+        return ""
+    rest = references.REF.sub("", text)
+    if not _MARKDOWN_SYNTAX.search(rest):
+        # plain words and references by id only: no need for Markdown
+        pieces, last = [], 0
+        for match in references.REF.finditer(text):
+            pieces.append(html.escape(text[last:match.start()], quote=False))
+            pieces.append(_ref_html(match, page_url, lang, registry))
+            last = match.end()
+        pieces.append(html.escape(text[last:], quote=False))
+        return "".join(pieces)
+    key = (id(registry), text, page_url, lang)
+    if key not in _CACHE:
+        if len(_CACHE) > 50000:
+            _CACHE.clear()
+        with_links = references.REF.sub(lambda m: _ref_html(m, page_url, lang, registry), text)
+        out = _MD.reset().convert(with_links).strip()
+        match = _P.match(out)
+        _CACHE[key] = match.group(1) if match else out
+    return _CACHE[key]
