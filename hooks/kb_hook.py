@@ -14,7 +14,6 @@ every event below runs once per language. Events, in the order MkDocs calls them
 7. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
 8. on_template_context, on_post_template   404.html: strings, then kept per language
 9. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
-   written (pages were sent to Pagefind as each was written, in on_post_page)
 
 Everything that is not wiring lives in the modules this file imports.
 """
@@ -76,8 +75,6 @@ def on_pre_build(config):
     i18n = _i18n(config)
     if i18n is not None and i18n.building:
         return
-    if "search" in STATE:          # a previous build (mkdocs serve) that did not finish
-        STATE["search"].abort()
     STATE.clear()
     vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
     cfg = _site_config(config)
@@ -89,8 +86,6 @@ def on_pre_build(config):
             log.error(str(problem))
         raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
                           "Run 'make check' to see the same list without building.")
-    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
-        STATE["search"] = search_index.BackgroundIndex(os.path.join(config.site_dir, "pagefind"))
     STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
                  backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={}, stash=stash_mod.Stash())
 
@@ -317,6 +312,7 @@ def on_page_context(context, page, config, nav):
         "country": meta.get("country", ""),
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
     }
+    kb["folded"] = search_index.folded_terms(page.content or "")
     page_id = meta.get("id", "")
     if page_id in registry.versions and config.use_directory_urls:
         kb["short_link"] = site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/"
@@ -368,10 +364,7 @@ def on_post_page(output, page, config):
     if "registry" not in STATE:
         return output
     output = html_fixes.name_section_navs(output)
-    output = csp.apply(output) if _csp_on() else csp.add_noopener(output)
-    if "search" in STATE:
-        STATE["search"].add(page.url, output)
-    return output
+    return csp.apply(output) if _csp_on() else csp.add_noopener(output)
 
 
 def on_post_template(output, template_name, config):
@@ -399,14 +392,9 @@ def _final_post_build(config):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
-    if "search" in STATE:
-        count = STATE.pop("search").finish()
-        log.info(f"Pagefind indexed {count} pages")
-
-
-def on_build_error(error):
-    if "search" in STATE:
-        STATE.pop("search").abort()
+    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
+        count = search_index.build(config.site_dir)
+        log.info(f"Pagefind read {count} pages")
 
 
 on_post_build = event_priority(-200)(_final_post_build)
