@@ -19,6 +19,7 @@ Everything that is not wiring lives in the modules this file imports.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 
@@ -59,15 +60,19 @@ def _lang(config) -> str:
 
 
 def _site_config(config) -> site_config.SiteConfig:
-    # paths in messages are relative to the project: the folder that holds docs/ (the offline build's
-    # configuration file lives elsewhere)
-    root = os.path.dirname(os.path.abspath(config.docs_dir))
+    """Languages as configured (all of them, with the real default: the source language of the content),
+    with the URL prefixes static-i18n actually uses in this build (a one-language preview, `make serve
+    LANG_ONLY=pl`, builds that language at the site's root)."""
+    raw = site_config.load(config.config_file_path)
     i18n = _i18n(config)
-    langs = [{"locale": l.locale, "name": l.name, "default": l.default} for l in i18n.config.languages if l.build] if i18n else []
-    mapping = {"docs_dir": os.path.relpath(config.docs_dir, root), "plugins": [{"i18n": {"languages": langs}}],
-               "extra": dict(config.extra), "site_url": config.site_url, "repo_url": config.repo_url,
-               "edit_uri": config.edit_uri}
-    return site_config.from_mapping(mapping, root)
+    links = {l.locale: l.link for l in i18n.config.languages} if i18n else {}
+    languages = tuple(site_config.Language(l.code, l.name, l.default,
+                                           (links.get(l.code) or "/" + l.site_prefix).strip("/") + "/"
+                                           if (links.get(l.code) or "/" + l.site_prefix).strip("/") else "")
+                      for l in raw.languages)
+    return dataclasses.replace(raw, root=os.path.dirname(os.path.abspath(config.docs_dir)), docs_dir=config.docs_dir,
+                               languages=languages, site_url=config.site_url or "", repo_url=config.repo_url or "",
+                               extra=dict(config.extra))
 
 
 # 1 ---------------------------------------------------------------------------------------------------

@@ -18,6 +18,11 @@ class _TolerantLoader(_Loader):  # type: ignore[misc, valid-type]
 
 
 def _any_tag(loader, suffix, node):
+    if suffix == "ENV":   # MkDocs' !ENV VAR or !ENV [VAR, …, default]
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else \
+            [loader.construct_object(n) for n in node.value]
+        default = names.pop() if len(names) > 1 else None
+        return next((os.environ[n] for n in names if n in os.environ), default)
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
