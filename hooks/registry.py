@@ -31,6 +31,7 @@ class Page:
     body: str
     body_line: int
     anchors: dict = field(default_factory=dict)      # explicit heading anchor -> line
+    headings: list = field(default_factory=list)     # (line, level, title, anchor or None)
     refs: list = field(default_factory=list)         # references.Ref
     checklist: list = field(default_factory=list)    # checklists.Item
 
@@ -172,7 +173,8 @@ def scan(config: SiteConfig) -> Registry:
                 if os.path.dirname(src) else base_name
             page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body,
                         body_line=body_line)
-            for line, level, title, anchor in markdown_text.headings(body, body_line):
+            page.headings = list(markdown_text.headings(body, body_line))
+            for line, level, title, anchor in page.headings:
                 if anchor:
                     page.anchors.setdefault(anchor, line)
             page.refs = references.find(body, body_line)

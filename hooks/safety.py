@@ -18,9 +18,16 @@ RULES = [
 ]
 
 
+_SUSPECT = re.compile(r"<|javascript:", re.I)   # a line without these cannot break a rule
+
+
 def check(page) -> list[Problem]:
     problems = []
+    if not _SUSPECT.search(page.body):
+        return problems
     for number, line in markdown_text.lines_outside_code(page.body, page.body_line):
+        if not _SUSPECT.search(line):
+            continue
         visible = markdown_text.strip_inline_code(line)
         for pattern, what, fix in RULES:
             if pattern.search(visible):

@@ -121,8 +121,7 @@ def check_page(page, registry) -> list[Problem]:
             if country not in vocab.keys("countries"):
                 problems.append(Problem(page.path, item.line, f"unknown country {country!r} in 'law {country}:'",
                                         f"use one of: {', '.join(vocab.keys('countries'))}"))
-    from markdown_text import headings
-    for line, level, title, anchor in headings(page.body, page.body_line):
+    for line, level, title, anchor in page.headings:
         if level >= 2 and not anchor:
             problems.append(Problem(page.path, line, f"heading '{title}' has no explicit anchor",
                                     "end it with an anchor in English words, the same in every language, e.g. {#why}"))
@@ -163,12 +162,13 @@ def check_references(page, registry) -> list[Problem]:
             problems.append(Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'", fix))
     for field, must_be in (("related", None), ("methods", "guide")):
         for target in page.meta.get(field) or [] if isinstance(page.meta.get(field), list) else []:
-            line = frontmatter.value_line(page.text, str(target), frontmatter.key_line(page.text, field))
+            def line(target=target, field=field):
+                return frontmatter.value_line(page.text, str(target), frontmatter.key_line(page.text, field))
             if target not in registry.versions:
-                problems.append(Problem(page.path, line, f"'{field}' names unknown id '{target}'",
+                problems.append(Problem(page.path, line(), f"'{field}' names unknown id '{target}'",
                                         did_you_mean(str(target), registry.versions, what="page ids")))
             elif must_be and registry.source(target).type != must_be:
-                problems.append(Problem(page.path, line, f"'{field}' names '{target}', which is not a {must_be}",
+                problems.append(Problem(page.path, line(), f"'{field}' names '{target}', which is not a {must_be}",
                                         f"list only {must_be} ids under '{field}'"))
     return problems
 

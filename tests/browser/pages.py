@@ -6,6 +6,7 @@ TEMPLATES = {
     "guide-with-diagram": "spatial-planning/planning-systems/",
     "case": "cases/groruddalen-area-programme/",
     "case-index": "cases/",
+    "case-browser-filtered": "cases/?country=PL&topic=participation",
     "checklist": "checklists/participation/",
     "checklist-index": "checklists/",
     "glossary": "glossary/",
