@@ -235,31 +235,10 @@ def first_search_weight(site_dir: str, lang: str = "pl") -> tuple[int, str]:
 
 
 def _measured_search(site_dir: str, lang: str, chromium: str) -> int:
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def send_head(self):
-            path = self.translate_path(self.path)
-            if os.path.isfile(path) and path.endswith((".js", ".html", ".css", ".json")):
-                body = gzip.compress(open(path, "rb").read(), compresslevel=6)
-                self.send_response(200)
-                self.send_header("Content-Type", self.guess_type(path))
-                self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                import io
-                return io.BytesIO(body)
-            return super().send_head()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=site_dir))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    import static_server
+    server, url = static_server.serve(site_dir)
     sizes = {}
     try:
         with sync_playwright() as p:
@@ -267,16 +246,16 @@ def _measured_search(site_dir: str, lang: str, chromium: str) -> int:
                                                                         "--disable-background-networking"])
             page = browser.new_page()
             page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{lang}/")
+            page.goto(f"{url}{lang}/")
             page.evaluate("""async () => { const pf = await import('/pagefind/pagefind.js');
                 const s = await pf.search('gminie'); await Promise.all(s.results.slice(0, 10).map(r => r.data())); }""")
             page.wait_for_timeout(300)
             browser.close()
     finally:
         server.shutdown()
-    for url, size in list(sizes.items()):
-        if size == 0:
-            sizes[url] = gz(os.path.join(site_dir, "pagefind", url.split("/pagefind/")[1].split("?")[0]))
+    for url_, size in list(sizes.items()):
+        if size == 0:   # worker requests are not measured: count the file, compressed
+            sizes[url_] = gz(os.path.join(site_dir, "pagefind", url_.split("/pagefind/")[1].split("?")[0]))
     return sum(sizes.values())
 
 

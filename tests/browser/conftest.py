@@ -2,13 +2,8 @@
 
 Without Chromium the tests are skipped on a laptop, and fail in CI (CI=true).
 """
-import functools
-import gzip
-import io
-import http.server
 import os
 import shutil
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -34,61 +29,12 @@ def _need_browser():
         pytest.skip(problem)
 
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".md", ".txt")
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ under the site's path (e.g. /knowledge-base/), with a per-language 404 page."""
-    prefix = "/"
-    codes = ()
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        """Compress text responses with gzip, as static hosts (GitHub Pages included) do."""
-        path = self.translate_path(self.path)
-        if (os.path.isfile(path) and "gzip" in self.headers.get("Accept-Encoding", "")
-                and path.endswith(COMPRESSIBLE)):
-            with open(path, "rb") as fh:
-                body = gzip.compress(fh.read(), compresslevel=6)
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(path))
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-        return super().send_head()
-
-    def translate_path(self, path):
-        clean = urlsplit(path).path
-        if clean.startswith(self.prefix):
-            clean = "/" + clean[len(self.prefix):]
-        return super().translate_path(clean)
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        path = urlsplit(self.path).path[len(self.prefix):]
-        first = path.split("/")[0]
-        page = os.path.join(self.directory, first if first in self.codes else "", "404.html")
-        body = open(page, "rb").read()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
 def base_url(site, registry):
     """http://127.0.0.1:PORT/<site path>/ serving the real built site."""
-    prefix = urlsplit(registry.config.site_url).path or "/"
-    handler = type("Handler", (_Handler,), {"prefix": prefix, "codes": tuple(registry.config.codes)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    import static_server
+    server, url = static_server.serve(site, urlsplit(registry.config.site_url).path or "/", registry.config.codes)
+    yield url
     server.shutdown()
 
 

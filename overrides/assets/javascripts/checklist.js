@@ -4,13 +4,7 @@
 (function () {
   "use strict";
   var PREFIX = "kb-checklist:";
-  var strings = {};
-  try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
-  function t(key, values) {
-    var text = strings[key] || key;
-    Object.keys(values || {}).forEach(function (k) { text = text.replace("{" + k + "}", values[k]); });
-    return text;
-  }
+  var t = window.KB.t;
   function storage() {
     try { var s = window.localStorage; s.setItem(PREFIX + "test", "1"); s.removeItem(PREFIX + "test"); return s; }
     catch (e) { return null; }

@@ -4,19 +4,8 @@
    the page's static list shows everything. */
 (function () {
   "use strict";
-  var strings = {};
-  try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
-  function t(key, values) {
-    var text = strings[key] || key;
-    Object.keys(values || {}).forEach(function (k) { text = text.replace("{" + k + "}", values[k]); });
-    return text;
-  }
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var t = window.KB.t;
+  var el = window.KB.el;
   function values(record, field) {
     var v = record[field];
     if (v === undefined || v === null || v === "") return [];

@@ -2,8 +2,7 @@
    link itself stays visible and selectable. */
 (function () {
   "use strict";
-  var strings = {};
-  try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
+  var strings = window.KB.strings;
   // Wide tables scroll sideways inside a wrapper that Material adds: make it reachable by keyboard and
   // give it a name (axe: scrollable-region-focusable).
   function labelScrollRegions() {

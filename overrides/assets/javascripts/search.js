@@ -2,13 +2,7 @@
    one index per <html lang>), filters for page type and topic, diacritic-free queries folded. */
 (function () {
   "use strict";
-  var strings = {};
-  try { strings = JSON.parse(document.getElementById("kb-strings").textContent); } catch (e) { /* defaults */ }
-  function t(key, values) {
-    var text = strings[key] || key;
-    Object.keys(values || {}).forEach(function (k) { text = text.replace("{" + k + "}", values[k]); });
-    return text;
-  }
+  var t = window.KB.t;
   var config = {};
   try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* none */ }
   var root = new URL(config.base || ".", location.href);
@@ -19,12 +13,7 @@
   var pagefind = null;
   var dialog, input, typeSelect, topicSelect, status, list, timer, lastFocus;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text) node.textContent = text;
-    return node;
-  }
+  var el = window.KB.el;
 
   function build() {
     dialog = el("dialog", { id: "kb-search", "class": "kb-search", "aria-labelledby": "kb-search-title" });
