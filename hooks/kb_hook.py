@@ -100,7 +100,7 @@ def _add(files, config, lang: str, src_uri: str, content, dest: str | None = Non
     prefix = STATE["config"].prefix(lang)
     f = File.generated(config, src_uri, content=content)
     if src_uri.endswith(".md"):
-        url = page_sections_url(src_uri)
+        url = registry_mod.url_for(src_uri)
         f.dest_uri = prefix + url + ("index.html" if url.endswith("/") or not url else "")
         alternates = {}
         for code in STATE["config"].codes:
@@ -120,11 +120,6 @@ class _Alternate:
 
     def __init__(self, url: str):
         self.url = url
-
-
-def page_sections_url(src_uri: str) -> str:
-    from registry import url_for
-    return url_for(src_uri)
 
 
 @event_priority(-200)

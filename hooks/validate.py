@@ -10,7 +10,6 @@ import jsonschema
 import frontmatter
 import redirects
 import safety
-import translations
 import vocabularies
 from diagnostics import ERROR, WARNING, Problem, did_you_mean
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import copy
 import gzip
-import json
 import os
 import random
 import re
@@ -114,7 +113,6 @@ def make_case(page_id: str, topic: str, lang: str, source_lang: str, rnd: random
 def generate(dest: str, n: int, registry, seed: int = 1) -> None:
     """n pages per language: topic pages, guides (70%) and cases (30%), in every language of the site."""
     import datetime as dt
-    rnd = random.Random(seed)
     config = registry.config
     codes, source_lang = config.codes, config.default_language
     topics = registry.vocab.keys("topics")

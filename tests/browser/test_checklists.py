@@ -32,7 +32,7 @@ def test_tick_reload_switch_language_progress_and_export(page, base_url):
     with page.expect_download() as info:
         page.get_by_role("button", name="Export my answers (Markdown)").first.click()
     text = open(info.value.path(), encoding="utf-8").read()
-    assert f"- [x] " in text and f"({item})" in text
+    assert "- [x] " in text and f"({item})" in text
     assert text.count("- [ ] ") == total - 1
     with page.expect_download() as info:
         page.get_by_role("button", name="Export my answers (CSV)").first.click()
