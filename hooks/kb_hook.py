@@ -217,6 +217,16 @@ def on_nav(nav, config, files):
             if f is not None and f.src_uri == generated_pages.CHECKLISTS_INDEX:
                 item.title = registry.title("checklists", lang)
         item.children.sort(key=sort_key)
+    # A section longer than nav_max_pages shows only its overview page in the sidebar: the overview (topic
+    # page with facets, case browser) lists every page, and a sidebar of hundreds of links helps nobody.
+    # It also keeps build time linear, since every page renders its section of the navigation.
+    limit = int((STATE["config"].extra.get("kb") or {}).get("nav_max_pages", 40))
+    for item in nav.items:
+        if isinstance(item, Section) and len(item.children) > limit:
+            overview = [c for c in item.children if getattr(c, "file", None) is not None
+                        and c.file.src_uri.split("/")[-1].startswith("index.")]
+            if overview:
+                item.children = overview
     if order:
         rank = {name: i for i, name in enumerate(order)}
         nav.items.sort(key=lambda it: rank.get(first_segment(it), len(rank)))
