@@ -125,3 +125,20 @@ def test_four_languages_need_no_code_change(tmp_path):
     uk = sf.read(site, "uk/participation/alpha-guide/index.html")
     assert '<html lang="uk"' in uk and "Посібник альфа" in uk
     assert json.loads(sf.read(site, "uk/api/checklists.json"))["language"] == "uk"
+
+
+def test_long_navigation_sections_show_only_their_overview(tmp_path):
+    import yaml
+    site = sf.make_site(str(tmp_path), fp.site_pages(), glossary=fp.GLOSSARY)
+    path = os.path.join(site, "mkdocs.yml")
+    cfg = yaml.safe_load(open(path, encoding="utf-8"))
+    cfg["extra"]["kb"]["nav_max_pages"] = 2          # the participation section has 3 pages
+    yaml.safe_dump(cfg, open(path, "w", encoding="utf-8"), allow_unicode=True, sort_keys=False)
+    rc, out = sf.build(site)
+    assert rc == 0, out
+    home = sf.read(site, "index.html")
+    nav = home[home.index('md-nav--primary'):home.index('md-nav--secondary') if 'md-nav--secondary' in home else None]
+    assert 'href="participation/"' in nav            # the overview stays
+    assert "alpha-guide/" not in nav                 # its pages are listed by the overview instead
+    assert os.path.exists(os.path.join(site, "site", "participation", "alpha-guide", "index.html"))
+    assert "Alpha guide" in sf.read(site, "participation/index.html")
