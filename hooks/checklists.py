@@ -10,13 +10,11 @@ Authoring syntax (inside a guide, under a heading with the anchor ``{#checklist}
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
-import json
 import re
 from dataclasses import dataclass, field
 
+import data_files
 import markdown_text
 from diagnostics import Problem
 
@@ -240,19 +238,12 @@ CSV_FIELDS = ["checklist", "id", "text", "guide", "guide_title", "phase", "legal
 
 def to_csv(records_by_checklist: list[tuple[str, list[dict]]]) -> str:
     """UTF-8 CSV with a byte-order mark, so that Excel shows ł and ø correctly."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for checklist_id, rows in records_by_checklist:
-        for row in rows:
-            out = dict(row, checklist=checklist_id)
-            out["legal_basis"] = "; ".join(f"{k}: {v}" for k, v in row["legal_basis"].items())
-            writer.writerow(out)
-    return "\ufeff" + buf.getvalue()
+    rows = [dict(row, checklist=checklist_id) for checklist_id, rows in records_by_checklist for row in rows]
+    return data_files.csv_text(rows, CSV_FIELDS)
 
 
 def to_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return data_files.json_text(data)
 
 
 def to_markdown(title: str, records: list[dict], strings: dict) -> str:

@@ -1,26 +1,8 @@
 """Machine-readable exports per language, at <language prefix>api/: checklists, glossary, cases, guides."""
 from __future__ import annotations
 
-import csv
-import io
-import json
-
 import checklists
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _csv(rows: list[dict], fields: list[str]) -> str:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else
-                         ("; ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else v)
-                         for k, v in row.items()})
-    return "\ufeff" + buf.getvalue()
+from data_files import csv_text as _csv, json_text as _json
 
 
 def _sources(meta: dict) -> list[dict]:

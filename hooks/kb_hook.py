@@ -92,7 +92,8 @@ def on_pre_build(config):
         raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
                           "Run 'make check' to see the same list without building.")
     STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
-                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={}, stash=stash_mod.Stash())
+                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={}, stash=stash_mod.Stash(),
+                 collections={})
 
 
 # 2 ---------------------------------------------------------------------------------------------------
@@ -136,6 +137,7 @@ def on_files(files, config):
     _add(files, config, lang, generated_pages.FEED_NAME,
          generated_pages.atom_feed(registry, lang, s, site_url, config.site_name))
     colls = checklists.collections(registry, lang)
+    STATE["collections"][lang] = colls
     _add(files, config, lang, generated_pages.CHECKLISTS_INDEX, generated_pages.checklists_index(registry, lang, s, colls))
     all_records = []
     for coll in colls:
@@ -177,7 +179,7 @@ def on_nav(nav, config, files):
         return nav
     registry, lang = STATE["registry"], _lang(config)
     order = (STATE["config"].extra.get("kb") or {}).get("nav_order") or []
-    checklist_rank = {f"checklists/{c['slug']}/": i for i, c in enumerate(checklists.collections(registry, lang))}
+    checklist_rank = {f"checklists/{c['slug']}/": i for i, c in enumerate(STATE["collections"].get(lang, []))}
 
     def entry(item):
         f = getattr(item, "file", None)
