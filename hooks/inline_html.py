@@ -41,28 +41,35 @@ def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
 
 _CACHE: dict = {}
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>\\!]|&\w+;|https?://")
+_TOKEN = re.compile(r"KBREF(\d+)KBREF")   # letters and digits only: Markdown leaves it alone
 
 
 def render(text: str, page_url: str, lang: str, registry) -> str:
-    """One line of Markdown (emphasis, code, links, references by id) as inline HTML."""
+    """One line of Markdown (emphasis, code, links, references by id) as inline HTML.
+
+    The Markdown is converted once per text and language, with each reference as a token; the links,
+    which depend on the page they appear on, are put in per page. (A checklist item appears on its guide
+    and on several generated checklists.)"""
     if not text:
         return ""
-    rest = references.REF.sub("", text)
-    if not _MARKDOWN_SYNTAX.search(rest):
+    refs = list(references.REF.finditer(text))
+    if not _MARKDOWN_SYNTAX.search(references.REF.sub("", text)):
         # plain words and references by id only: no need for Markdown
         pieces, last = [], 0
-        for match in references.REF.finditer(text):
+        for match in refs:
             pieces.append(html.escape(text[last:match.start()], quote=False))
             pieces.append(_ref_html(match, page_url, lang, registry))
             last = match.end()
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)
-    key = (id(registry), text, page_url, lang)
-    if key not in _CACHE:
+    key = (id(registry), text, lang)
+    template = _CACHE.get(key)
+    if template is None:
         if len(_CACHE) > 50000:
             _CACHE.clear()
-        with_links = references.REF.sub(lambda m: _ref_html(m, page_url, lang, registry), text)
-        out = _MD.reset().convert(with_links).strip()
+        counter = iter(range(len(refs)))
+        tokens = references.REF.sub(lambda m: f"KBREF{next(counter)}KBREF", text)
+        out = _MD.reset().convert(tokens).strip()
         match = _P.match(out)
-        _CACHE[key] = match.group(1) if match else out
-    return _CACHE[key]
+        template = _CACHE[key] = match.group(1) if match else out
+    return _TOKEN.sub(lambda m: _ref_html(refs[int(m.group(1))], page_url, lang, registry), template)

@@ -13,7 +13,11 @@ every event below runs once per language. Events, in the order MkDocs calls them
 6. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
 7. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
 8. on_template_context, on_post_template   404.html: strings, then kept per language
-9. on_post_build (-200) once, after the last language: the 404 page per language, the Pagefind index
+9. on_post_build (-200) per language: that language's folder goes to Pagefind, which indexes it in the
+                       background while the next language renders (the first language's folder is
+                       handed over in the next language's on_pre_build, since static-i18n builds the
+                       other languages from inside the first one's on_post_build); after the last
+                       language: the 404 page per language, then wait for the index to be written
 
 Everything that is not wiring lives in the modules this file imports.
 """
@@ -79,6 +83,7 @@ def _site_config(config) -> site_config.SiteConfig:
 def on_pre_build(config):
     i18n = _i18n(config)
     if i18n is not None and i18n.building:
+        _index_built_languages(config)   # the languages written so far, while this one renders
         return
     STATE.clear()
     vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
@@ -92,8 +97,9 @@ def on_pre_build(config):
         raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
                           "Run 'make check' to see the same list without building.")
     STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
-                 backlinks=page_sections.compute_backlinks(registry), not_found={}, qr={}, extra_files={}, stash=stash_mod.Stash(),
-                 collections={})
+                 backlinks=page_sections.compute_backlinks(registry), not_found={}, extra_files={}, stash=stash_mod.Stash(),
+                 collections={}, languages_seen=[], languages_indexed=set(), indexer=None)
+    STATE["qr"] = print_assets.QrCodes(_qr_batches(config))
 
 
 # 2 ---------------------------------------------------------------------------------------------------
@@ -129,6 +135,7 @@ def on_files(files, config):
         return files
     registry, strings = STATE["registry"], STATE["strings"]
     lang = _lang(config)
+    STATE["languages_seen"].append(lang)
     s = strings.for_lang(lang)
     site_url = (config.site_url or "/").rstrip("/") + "/" + STATE["config"].prefix(lang)
     _add(files, config, lang, generated_pages.GLOSSARY_BASE, generated_pages.glossary_page(registry, lang, s))
@@ -323,12 +330,13 @@ def on_page_context(context, page, config, nav):
         "feed_href": _feed_href(page.url, lang) if config.use_directory_urls else "",
         "country": meta.get("country", ""),
         "challenges": [registry.vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
+        "search_bundle": _search_bundle(lang),
     }
     kb["folded"] = search_index.folded_terms(page.content or "")
     page_id = meta.get("id", "")
     if page_id in registry.versions and config.use_directory_urls:
         kb["short_link"] = site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/"
-    if page_type in ("guide", "checklist", "workshop", "handout"):
+    if page_type in QR_TYPES:
         # the short link where there is one: a smaller code that keeps working if the page moves
         kb["qr"] = _qr(kb.get("short_link") or url, kb["strings"]["qr_alt"])
     if page_id and config.repo_url:
@@ -344,8 +352,14 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html" and "registry" in STATE:
         lang = _lang(config)
         context["kb"] = {"lang": lang, "type": "404", "fallback": True, "strings": STATE["strings"].for_lang(lang),
-                         "topics": [], "challenges": [], "url": "", "has_checklist": False}
+                         "topics": [], "challenges": [], "url": "", "has_checklist": False,
+                         "search_bundle": _search_bundle(lang)}
     return context
+
+
+def _search_bundle(lang: str) -> str:
+    """Site-relative folder of the language's Pagefind bundle, for the search button."""
+    return STATE["config"].prefix(lang) + search_index.BUNDLE + "/"
 
 
 def _inline_for(lang: str):
@@ -359,8 +373,25 @@ def _feed_href(page_url: str, lang: str) -> str:
     return ("" if to_root in (".", "./") else to_root) + generated_pages.FEED_NAME
 
 
+QR_TYPES = ("guide", "checklist", "workshop", "handout")
+
+
 def _qr(url: str, label: str) -> str:
-    return STATE["qr"].get(url) or STATE["qr"].setdefault(url, print_assets.qr_svg(url, label))
+    return STATE["qr"].get(url, label)
+
+
+def _qr_batches(config) -> list:
+    """The QR codes the build will need that are known now (short links of pages with a printed QR
+    code), one batch per language in build order, for print_assets.QrCodes to make ahead."""
+    if not config.use_directory_urls:
+        return []
+    registry, strings = STATE["registry"], STATE["strings"]
+    first = _lang(config)
+    i18n = _i18n(config)
+    codes = [first] + [c for c in (getattr(i18n, "build_languages", None) or []) if c != first]
+    return [[(site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/", strings.for_lang(lang)["qr_alt"])
+             for page_id in registry.versions if registry.page(page_id, lang).type in QR_TYPES]
+            for lang in codes]
 
 
 def site_url_for(config, lang: str) -> str:
@@ -387,6 +418,26 @@ def on_post_template(output, template_name, config):
 
 
 # 8 ---------------------------------------------------------------------------------------------------
+def _pagefind_on(config) -> bool:
+    return (STATE["config"].extra.get("kb") or {}).get("search", "pagefind") == "pagefind"
+
+
+def _index_built_languages(config) -> None:
+    """Hand every language whose pages are all written to Pagefind, which indexes them in the background
+    while the next language renders (see search_index.py)."""
+    if "registry" not in STATE or not _pagefind_on(config):
+        return
+    cfg = STATE["config"]
+    for lang in STATE["languages_seen"]:
+        if lang in STATE["languages_indexed"]:
+            continue
+        if STATE["indexer"] is None:
+            STATE["indexer"] = search_index.Indexer(config.site_dir)
+        others = [cfg.prefix(code) for code in cfg.codes if code != lang]
+        STATE["indexer"].add(search_index.language_glob(config.site_dir, cfg.prefix(lang), others), cfg.prefix(lang))
+        STATE["languages_indexed"].add(lang)
+
+
 def _final_post_build(config):
     if "registry" not in STATE:
         return
@@ -395,6 +446,8 @@ def _final_post_build(config):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(content)
+    STATE["extra_files"] = {}
+    _index_built_languages(config)   # this language's pages are written
     i18n = _i18n(config)
     if i18n is not None and i18n.building:
         return
@@ -404,9 +457,20 @@ def _final_post_build(config):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
-    if (cfg.extra.get("kb") or {}).get("search", "pagefind") == "pagefind":
-        count = search_index.build(config.site_dir)
-        log.info(f"Pagefind read {count} pages")
+    STATE["qr"].close()
+    if STATE["indexer"] is not None:
+        indexer, STATE["indexer"] = STATE["indexer"], None
+        log.info(f"Pagefind read {indexer.finish()} pages")
 
 
 on_post_build = event_priority(-200)(_final_post_build)
+
+
+def on_build_error(error):
+    """A failed build stops the background work too: the QR code process and the Pagefind indexer."""
+    if STATE.get("qr") is not None:
+        STATE["qr"].close()
+    indexer = STATE.get("indexer")
+    if indexer is not None:
+        STATE["indexer"] = None
+        indexer.close()

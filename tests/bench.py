@@ -225,7 +225,7 @@ def first_search_weight(site_dir: str, lang: str = "pl") -> tuple[int, str]:
             raise ImportError
         return _measured_search(site_dir, lang, CHROMIUM), "measured in Chromium"
     except Exception:  # noqa: BLE001 - fall back to an estimate
-        pf = os.path.join(site_dir, "pagefind")
+        pf = os.path.join(site_dir, lang, "pagefind")
         files = ["pagefind.js", "pagefind-worker.js", f"wasm.{lang}.pagefind"]
         total = sum(gz(os.path.join(pf, f)) for f in files if os.path.exists(os.path.join(pf, f)))
         total += sum(os.path.getsize(os.path.join(pf, f)) for f in os.listdir(pf) if f.startswith(f"pagefind.{lang}") and f.endswith(".pf_meta"))
@@ -245,7 +245,7 @@ def _measured_search(site_dir: str, lang: str, chromium: str) -> int:
             page = browser.new_page()
             page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
             page.goto(f"{url}{lang}/")
-            page.evaluate("""async () => { const pf = await import('/pagefind/pagefind.js');
+            page.evaluate("""async () => { const pf = await import('/pl/pagefind/pagefind.js');
                 const s = await pf.search('gminie'); await Promise.all(s.results.slice(0, 10).map(r => r.data())); }""")
             page.wait_for_timeout(300)
             browser.close()
@@ -253,7 +253,7 @@ def _measured_search(site_dir: str, lang: str, chromium: str) -> int:
         server.shutdown()
     for url_, size in list(sizes.items()):
         if size == 0:   # worker requests are not measured: count the file, compressed
-            sizes[url_] = gz(os.path.join(site_dir, "pagefind", url_.split("/pagefind/")[1].split("?")[0]))
+            sizes[url_] = gz(os.path.join(site_dir, url_.split("/", 3)[3].split("?")[0]))
     return sum(sizes.values())
 
 

@@ -95,3 +95,58 @@ def test_safety_rules():
     for line in bad:
         assert safety.check(make_page(line)), line
     assert not safety.check(make_page("`<script>` in code is fine\n\n```\n<iframe>\n```\n"))
+
+
+def test_inline_markdown_is_converted_once_but_links_are_relative_to_each_page(registry):
+    import inline_html
+    text = "Agree the *plan* with [[participation-plan]] and [[glossary:universal-design]]."
+    on_guide = inline_html.render(text, "participation/children-and-youth/", "pl", registry)
+    on_list = inline_html.render(text, "checklists/phase-drafting/", "pl", registry)
+    assert "<em>plan</em>" in on_guide and "<em>plan</em>" in on_list
+    assert 'href="../participation-plan/"' in on_guide
+    assert 'href="../../participation/participation-plan/"' in on_list
+    assert 'href="../../glossary/#universal-design"' in on_list
+    assert registry.title("participation-plan", "pl") in on_list
+    assert "KBREF" not in on_guide + on_list
+
+
+def test_qr_codes_made_in_a_second_process_equal_those_made_here(monkeypatch):
+    import print_assets
+    urls = [(f"https://example.org/pl/go/guide-{i}/", "Kod QR") for i in range(5)]
+    expected = {url: print_assets.qr_svg(url, label) for url, label in urls + [("https://example.org/other/", "QR")]}
+    made_here = []
+    make = print_assets.qr_svg
+    monkeypatch.setattr(print_assets, "qr_svg", lambda url, label: made_here.append(url) or make(url, label))
+    codes = print_assets.QrCodes([urls[:3], urls[3:]])
+    try:
+        got = {url: codes.get(url, label) for url, label in urls + [("https://example.org/other/", "QR")]}
+    finally:
+        codes.close()
+    assert got == expected
+    assert made_here == ["https://example.org/other/"]   # the batches came from the other process
+
+
+def test_a_failing_qr_process_falls_back_to_making_codes_here(monkeypatch):
+    import print_assets
+
+    def broken(batch):
+        raise OSError("no second process here")
+    monkeypatch.setattr(print_assets, "_made_elsewhere", broken)
+    codes = print_assets.QrCodes([[("https://example.org/a/", "QR")]])
+    assert codes.get("https://example.org/a/", "QR") == print_assets.qr_svg("https://example.org/a/", "QR")
+    codes.close()
+
+
+def test_folded_terms_spell_special_letters_without_them():
+    import search_index
+    html = '<p>Łódź i <a href="x">pełnomocnik</a> — «skjønn», Ærø; słowo</p><p>bez znaków</p>'
+    assert search_index.folded_terms(html) == "aero lódź pelnomocnik skjonn slowo"   # ó, ź: Pagefind folds those
+    assert search_index.folded_terms("<p>plain</p>") == ""
+
+
+def test_language_glob_keeps_other_languages_and_the_index_out(tmp_path):
+    import search_index
+    for name in ("pl", "nb", "pagefind", "participation", "cases"):
+        (tmp_path / name).mkdir()
+    assert search_index.language_glob(str(tmp_path), "pl/", ["", "nb/"]) == "pl/**/*.html"
+    assert search_index.language_glob(str(tmp_path), "", ["pl/", "nb/"]) == "{*.html,cases/**/*.html,participation/**/*.html}"

@@ -68,7 +68,9 @@
   function load() {
     if (pagefind) return Promise.resolve(pagefind);
     status.textContent = t("search_loading");
-    return import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+    // this language's bundle (pagefind/, pl/pagefind/, …), given by the template on the search button
+    var bundle = new URL(openButton.getAttribute("data-kb-search-open") || "pagefind/", location.href);
+    return import(new URL("pagefind.js", bundle).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
         return pagefind.filters();
