@@ -24,6 +24,7 @@ Everything that is not wiring lives in the modules this file imports.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 
@@ -100,6 +101,9 @@ def on_pre_build(config):
                  backlinks=page_sections.compute_backlinks(registry), not_found={}, extra_files={}, stash=stash_mod.Stash(),
                  collections={}, languages_seen=[], languages_indexed=set(), indexer=None)
     STATE["qr"] = print_assets.QrCodes(_qr_batches(config))
+    # The registry and configuration live for the whole build: keep them out of the garbage collector's
+    # full passes, which would otherwise walk them again and again (undone after the last language).
+    gc.freeze()
 
 
 # 2 ---------------------------------------------------------------------------------------------------
@@ -458,6 +462,7 @@ def _final_post_build(config):
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(html)
     STATE["qr"].close()
+    gc.unfreeze()
     if STATE["indexer"] is not None:
         indexer, STATE["indexer"] = STATE["indexer"], None
         log.info(f"Pagefind read {indexer.finish()} pages")
@@ -468,6 +473,7 @@ on_post_build = event_priority(-200)(_final_post_build)
 
 def on_build_error(error):
     """A failed build stops the background work too: the QR code process and the Pagefind indexer."""
+    gc.unfreeze()
     if STATE.get("qr") is not None:
         STATE["qr"].close()
     indexer = STATE.get("indexer")

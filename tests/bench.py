@@ -5,7 +5,9 @@
 
 For N and 2N pages per language (BENCH_N or --n), a synthetic site is generated from the project's own
 page templates (hooks/templates/), with text taken from the real guides, references by id, backlinks,
-checklists and glossary terms, in every language of mkdocs.yml. Each size is built --runs times with
+checklists and glossary terms, in every language of mkdocs.yml, with topic overviews and a case library
+overview as on the real site, and translations stamped with their source's hash (one in twenty left
+outdated). Each size is built --runs times with
 two configurations, alternating:
 
   project   the real configuration: hooks, generated pages, exports, Pagefind, no Material search
@@ -30,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
+from types import SimpleNamespace
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -37,9 +41,11 @@ sys.path.insert(0, os.path.join(ROOT, "hooks"))
 
 import yaml  # noqa: E402
 
+import frontmatter  # noqa: E402
 import model  # noqa: E402
 import scaffold  # noqa: E402
 import site_config  # noqa: E402
+import translations  # noqa: E402
 
 PHASES = ["initiation", "diagnosis", "drafting", "consultation", "adoption", "implementation", "monitoring"]
 
@@ -124,20 +130,38 @@ def generate(dest: str, n: int, registry, seed: int = 1) -> None:
     guide_ids = [g for g, _ in guides]
     today = dt.date(2026, 11, 29)
     docs = os.path.join(dest, "docs")
-    for code in codes:
+    pages: dict = {}
+    for code in [source_lang] + [c for c in codes if c != source_lang]:
         extra = "" if code == source_lang else f"translated_from: {source_lang}\n"
-        write(docs, f"index.{code}.md", f"---\nid: home\ntype: page\ntitle: Home\n{extra}---\n\nSynthetic site.\n")
+        pages[f"index.{code}.md"] = f"---\nid: home\ntype: page\ntitle: Home\n{extra}---\n\nSynthetic site.\n"
+        pages[f"cases/index.{code}.md"] = (   # the case library's overview: browser, map, index by topic
+            f"---\nid: cases\ntype: page\ntitle: Cases\nlists: cases\n{extra}---\n\n# Cases\n\nSynthetic cases.\n")
         for topic in topics:
-            write(docs, f"{topic}/index.{code}.md",
-                  f"---\nid: {topic}\ntype: topic\ntitle: {topic}\nsummary: Topic.\n{extra}---\n\nTopic.\n")
+            pages[f"{topic}/index.{code}.md"] = f"---\nid: {topic}\ntype: topic\ntitle: {topic}\nsummary: Topic.\n{extra}---\n\nTopic.\n"
         for page_id, topic in guides:
             r = random.Random(f"{seed}-{page_id}-{code}")
-            write(docs, f"{topic}/{page_id}.{code}.md",
-                  make_guide(page_id, topic, code, source_lang, r, paragraphs[code], guide_ids, term_ids, today))
+            pages[f"{topic}/{page_id}.{code}.md"] = make_guide(page_id, topic, code, source_lang, r, paragraphs[code],
+                                                               guide_ids, term_ids, today)
         for i in range(n_cases):
             r = random.Random(f"{seed}-case-{i}-{code}")
-            write(docs, f"cases/case-{i:04d}.{code}.md",
-                  make_case(f"case-{i:04d}", topics[i % len(topics)], code, source_lang, r, paragraphs[code], guide_ids, today))
+            pages[f"cases/case-{i:04d}.{code}.md"] = make_case(f"case-{i:04d}", topics[i % len(topics)], code, source_lang,
+                                                               r, paragraphs[code], guide_ids, today)
+    for rel, text in pages.items():
+        write(docs, rel, stamp(rel, text, pages, source_lang))
+
+
+def stamp(rel: str, text: str, pages: dict, source_lang: str) -> str:
+    """Translations record the hash of their source, as `kb.py stamp` writes it; one in twenty is left
+    outdated (a wrong hash), as on a real site where some sources have changed since translation."""
+    marker = f"translated_from: {source_lang}\n"
+    if marker not in text:
+        return text
+    source_rel = re.sub(r"\.\w+\.md$", f".{source_lang}.md", rel)
+    meta, body, _, _ = frontmatter.parse(source_rel, pages[source_rel])
+    digest = translations.source_hash(SimpleNamespace(meta=meta, body=body))
+    if zlib.crc32(rel.encode()) % 20 == 0:
+        digest = "00000000"
+    return text.replace(marker, f"{marker}source_hash: '{digest}'\n", 1)
 
 
 def write(docs: str, rel: str, text: str) -> None:
