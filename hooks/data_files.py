@@ -7,16 +7,23 @@ import json
 
 
 def json_text(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Compact JSON: these files are read by programs (the case browser, other tools), and without
+    indentation Python's C encoder writes them several times faster and the files are a quarter smaller."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _cell(value):
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return value
 
 
 def csv_text(rows, fields: list[str]) -> str:
     """UTF-8 with a byte-order mark; lists are joined with '; ', dicts as 'key: value; …'."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "; ".join(map(str, v)) if isinstance(v, list) else
-                         ("; ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else v)
-                         for k, v in row.items()})
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(fields)
+    writer.writerows([_cell(row.get(field)) for field in fields] for row in rows)
     return "\ufeff" + buf.getvalue()

@@ -97,7 +97,8 @@ def on_pre_build(config):
             log.error(str(problem))
         raise PluginError(f"{len(errors)} problem(s) in the content, listed above. "
                           "Run 'make check' to see the same list without building.")
-    STATE.update(config=cfg, registry=registry, strings=strings, by_src={p.src: p for p in registry.pages},
+    by_path = {os.path.normpath(os.path.join(os.path.abspath(config.docs_dir), p.src)): p for p in registry.pages}
+    STATE.update(config=cfg, registry=registry, strings=strings, by_path=by_path,
                  backlinks=page_sections.compute_backlinks(registry), not_found={}, extra_files={}, stash=stash_mod.Stash(),
                  collections={}, languages_seen=[], languages_indexed=set(), indexer=None)
     STATE["qr"] = print_assets.QrCodes(_qr_batches(config))
@@ -196,7 +197,7 @@ def on_nav(nav, config, files):
         f = getattr(item, "file", None)
         if f is None or f.abs_src_path is None:
             return None
-        return STATE["by_src"].get(os.path.relpath(f.abs_src_path, config.docs_dir).replace(os.sep, "/"))
+        return _by_path(f.abs_src_path)
 
     def first_segment(item):
         if isinstance(item, Section):
@@ -247,11 +248,13 @@ def on_nav(nav, config, files):
 
 
 # 4 ---------------------------------------------------------------------------------------------------
+def _by_path(abs_src_path: str):
+    """The registry page read from this file (None for a generated page)."""
+    return STATE["by_path"].get(os.path.normpath(abs_src_path)) if abs_src_path else None
+
+
 def _registry_page(page, config):
-    if page.file.abs_src_path is None:
-        return None
-    src = os.path.relpath(page.file.abs_src_path, config.docs_dir).replace(os.sep, "/")
-    return STATE["by_src"].get(src)
+    return _by_path(page.file.abs_src_path)
 
 
 def on_page_markdown(markdown, page, config, files):

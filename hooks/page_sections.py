@@ -10,6 +10,7 @@ import re
 
 import case_map
 import references
+import paths
 import translations
 
 
@@ -53,7 +54,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     """Relative URL between two site-root-relative page URLs, directory style ('pl/a/b/') or file style
     ('pl/a/b.html'): from 'pl/a/b/' to 'a/b/' gives '../../../a/b/'."""
     start = (from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)) or "."
-    rel = posixpath.relpath(to_url.rstrip("/") or ".", start)
+    rel = paths.relpath(to_url.rstrip("/") or ".", start)
     return rel + "/" if to_url.endswith("/") or not to_url else rel
 
 

@@ -5,9 +5,9 @@ Static redirect pages (meta refresh, canonical link, visible link) work on any s
 from __future__ import annotations
 
 import html
-import posixpath
 
 import frontmatter
+import paths
 from diagnostics import Problem
 
 SHORT_PREFIX = "go/"
@@ -81,7 +81,7 @@ def redirects(registry, lang: str, language_root_url: str, page_href) -> dict:
 
 
 def _relative(from_dir: str, to: str) -> str:
-    rel = posixpath.relpath(to or ".", from_dir.rstrip("/") or ".")
+    rel = paths.relpath(to or ".", from_dir.rstrip("/") or ".")
     if to.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return rel

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 import markdown_text
+import paths
 
 REF = re.compile(r"\[\[\s*([^\]\|#\s]+)\s*(?:#\s*([^\]\|\s]+)\s*)?(?:\|\s*([^\]]+?)\s*)?\]\]")
 GLOSSARY_PREFIX = "glossary:"
@@ -42,7 +43,7 @@ def find(body: str, first_line: int = 1) -> list[Ref]:
 def relative_md(from_base: str, to_base: str) -> str:
     """Relative link from one docs file to another (both without language suffix)."""
     start = posixpath.dirname(from_base) or "."
-    return posixpath.relpath(to_base, start)
+    return paths.relpath(to_base, start)
 
 
 def render(body: str, page_base: str, lang: str, registry) -> str:

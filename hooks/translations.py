@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import frontmatter
 
@@ -16,8 +17,12 @@ _SPACE = re.compile(r"\s+")
 
 
 def source_hash(page) -> str:
-    parts = [str(page.meta.get("title") or ""), str(page.meta.get("summary") or ""), page.body]
-    normalised = _SPACE.sub(" ", "\n".join(parts)).strip()
+    return _hash(str(page.meta.get("title") or ""), str(page.meta.get("summary") or ""), page.body)
+
+
+@lru_cache(maxsize=20_000)   # asked once per page and per translation of it, by the notices and the status
+def _hash(title: str, summary: str, body: str) -> str:
+    normalised = _SPACE.sub(" ", "\n".join((title, summary, body))).strip()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:8]
 
 
