@@ -468,7 +468,11 @@ def _final_post_build(config):
     gc.unfreeze()
     if STATE["indexer"] is not None:
         indexer, STATE["indexer"] = STATE["indexer"], None
-        log.info(f"Pagefind read {indexer.finish()} pages")
+        try:
+            log.info(f"Pagefind read {indexer.finish()} pages")
+        except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback from another thread
+            raise PluginError(f"the search index could not be built: {exc} — run 'make clean' and build again; "
+                              "if it persists, reinstall the requirements (Pagefind comes with pagefind[bin])") from None
 
 
 on_post_build = event_priority(-200)(_final_post_build)

@@ -57,6 +57,9 @@ class Indexer:
     def __init__(self, site_dir: str):
         self.site_dir = site_dir
         self._loop = asyncio.new_event_loop()
+        # the wrapper's own reader task fails loudly when Pagefind exits; its error reaches the build
+        # through the job's result instead (see kb_hook.py), so keep the loop from printing tracebacks
+        self._loop.set_exception_handler(lambda loop, context: None)
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()
         self._jobs: list = []
@@ -85,6 +88,15 @@ class Indexer:
         self._stop()
 
     def _stop(self) -> None:
+        async def cancel_the_rest():
+            rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in rest:
+                task.cancel()
+            await asyncio.gather(*rest, return_exceptions=True)
+        try:
+            asyncio.run_coroutine_threadsafe(cancel_the_rest(), self._loop).result(timeout=10)
+        except Exception:  # noqa: BLE001 - stopping anyway
+            pass
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=10)
         if not self._thread.is_alive():

@@ -142,3 +142,12 @@ def test_long_navigation_sections_show_only_their_overview(tmp_path):
     assert "alpha-guide/" not in nav                 # its pages are listed by the overview instead
     assert os.path.exists(os.path.join(site, "site", "participation", "alpha-guide", "index.html"))
     assert "Alpha guide" in sf.read(site, "participation/index.html")
+
+
+def test_a_failing_search_indexer_fails_the_build_with_one_clear_line(tmp_path, monkeypatch):
+    site = sf.make_site(str(tmp_path), fp.site_pages(), glossary=fp.GLOSSARY, search=True)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")   # a Pagefind that exits at once
+    rc, out = sf.build(site)
+    assert rc != 0
+    assert "the search index could not be built" in out and "make clean" in out, out
+    assert "Traceback" not in out, out
