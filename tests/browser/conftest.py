@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .browser_tools import release
+
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
         "--no-first-run", "--disable-component-update", "--disable-sync"]
@@ -38,8 +40,11 @@ def base_url(site, registry):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module. Pages and contexts are not closed one by one (see release()):
+    closing the browser at the end of the module ends all of them, and Playwright kills the process if
+    it does not exit."""
     _need_browser()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
@@ -78,7 +83,9 @@ def context(browser, base_url):
     ctx.route("**/*", lambda route: route.abort() if not route.request.url.startswith(
         base_url.split("/", 3)[0] + "//" + base_url.split("/")[2]) and route.request.url.startswith("http") else route.continue_())
     yield ctx
-    ctx.close()
+    ctx.unroute_all(behavior="ignoreErrors")
+    for p in ctx.pages:
+        release(p)
 
 
 @pytest.fixture
@@ -86,5 +93,4 @@ def page(context, base_url):
     p = context.new_page()
     origin = "/".join(base_url.split("/")[:3])
     p.recorder = Recorder(p, origin)
-    yield p
-    p.close()
+    yield p   # released by the context fixture

@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from .browser_tools import release
 from .pages import TEMPLATES
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -45,8 +46,7 @@ def test_every_template_has_no_violations(browser, base_url, registry, axe, lang
             raise AssertionError(f"axe failed on {name} ({lang}, {width}px): {exc}") from exc
         if v:
             found[name] = v
-        page.close()
-    context.close()
+        release(page)
     assert not found, found
 
 
@@ -92,6 +92,6 @@ def test_translation_notice_page(browser, axe, tmp_path_factory):
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
             assert text in page.locator(".admonition").first.inner_text()
             assert not violations(axe, page), path
-        page.close()
+        release(page)
     finally:
         server.shutdown()

@@ -4,6 +4,8 @@ import json
 import os
 from urllib.parse import parse_qs, urlsplit
 
+from .browser_tools import release
+
 
 def cases_data(site, prefix=""):
     with open(os.path.join(site, prefix, "api", "cases.json"), encoding="utf-8") as fh:
@@ -73,7 +75,7 @@ def test_without_javascript_every_case_is_listed(browser, base_url, site):
     for case in cases_data(site, "nb"):
         assert case["path"][len("cases/"):] in listed, case["id"]
     assert page.locator("svg.kb-map a.kb-map__point").count() == len(cases_data(site, "nb"))
-    context.close()
+    release(page)
 
 
 def test_guide_facets_on_a_topic_page(page, base_url, site):

@@ -6,6 +6,8 @@ import zipfile
 
 import pytest
 
+from .browser_tools import release
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -43,7 +45,7 @@ def test_offline_copy_works_from_file_urls(browser, offline_copy):
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
-    context.close()
+    release(page)
 
 
 def test_workshop_print_view_hides_navigation_and_trainer_notes(page, base_url):
