@@ -425,14 +425,14 @@ def on_post_template(output, template_name, config):
 
 
 # 8 ---------------------------------------------------------------------------------------------------
-def _pagefind_on(config) -> bool:
+def _pagefind_on() -> bool:
     return (STATE["config"].extra.get("kb") or {}).get("search", "pagefind") == "pagefind"
 
 
 def _index_built_languages(config) -> None:
     """Hand every language whose pages are all written to Pagefind, which indexes them in the background
     while the next language renders (see search_index.py)."""
-    if "registry" not in STATE or not _pagefind_on(config):
+    if "registry" not in STATE or not _pagefind_on():
         return
     cfg = STATE["config"]
     for lang in STATE["languages_seen"]:
