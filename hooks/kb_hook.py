@@ -469,7 +469,7 @@ def _final_post_build(config):
     if STATE["indexer"] is not None:
         indexer, STATE["indexer"] = STATE["indexer"], None
         try:
-            log.info(f"Pagefind read {indexer.finish()} pages")
+            log.info(f"Pagefind indexed {indexer.finish()} pages")
         except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback from another thread
             raise PluginError(f"the search index could not be built: {exc} — run 'make clean' and build again; "
                               "if it persists, reinstall the requirements (Pagefind comes with pagefind[bin])") from None

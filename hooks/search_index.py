@@ -9,15 +9,13 @@ written after the last language, and writing is most of Pagefind's work: 3.5 s a
 build against 1.3 s, at 3 × 300 pages.)
 
 (Feeding Pagefind page by page from the build was measured slower: every page then crosses the
-wrapper's JSON and base64 encoding in Python, 6.3 s against 4.0 s at 3 × 300 pages. A folder is one
-request.)
+Python API's JSON and base64 encoding, 6.3 s against 4.0 s at 3 × 300 pages. A folder is one run.)
 """
 from __future__ import annotations
 
-import asyncio
 import os
 import re
-import threading
+import subprocess
 
 # Letters that Unicode does not decompose, so Pagefind cannot fold them: a reader typing without
 # Polish or Norwegian letters types these instead.
@@ -27,6 +25,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^>]+>")
 EXCLUDE = [".headerlink", ".kb-checklist__link", ".md-source-file"]
 BUNDLE = "pagefind"   # each language's bundle: <language prefix>pagefind/
+TIMEOUT = 1800        # seconds for one language: far more than any site here needs
 
 
 def folded_terms(html: str) -> str:
@@ -49,55 +48,56 @@ def language_glob(site_dir: str, prefix: str, other_prefixes) -> str:
 
 
 class Indexer:
-    """Pagefind in a background thread with its own event loop: add() hands over one language's pages
-    and returns at once; that language's index is read and written to its own bundle (<prefix>pagefind/)
-    by a Pagefind process while Python goes on. finish() waits for all of them and returns the number
-    of HTML files read; close() stops them after a failed build."""
+    """Pagefind's own program, run once per language in the background: add() starts indexing one
+    language's pages into its bundle (<prefix>pagefind/) and returns at once; finish() waits for all of
+    them and returns the number of pages indexed; close() stops them after a failed build.
+
+    The command line rather than Pagefind's Python API: a Pagefind process that dies leaves the API
+    waiting for an answer for ever, while a finished command always has an exit code."""
 
     def __init__(self, site_dir: str):
+        from concurrent.futures import ThreadPoolExecutor
+
         self.site_dir = site_dir
-        self._loop = asyncio.new_event_loop()
-        # the wrapper's own reader task fails loudly when Pagefind exits; its error reaches the build
-        # through the job's result instead (see kb_hook.py), so keep the loop from printing tracebacks
-        self._loop.set_exception_handler(lambda loop, context: None)
-        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
-        self._thread.start()
+        self._pool = ThreadPoolExecutor(2, thread_name_prefix="pagefind")
         self._jobs: list = []
-
-    async def _index(self, glob: str, output_path: str) -> int:
-        from pagefind.index import IndexConfig, PagefindIndex
-
-        config = IndexConfig(output_path=output_path, exclude_selectors=EXCLUDE)
-        async with PagefindIndex(config=config) as index:   # written on leaving the block
-            result = await index.add_directory(self.site_dir, glob=glob)
-            return int((result or {}).get("page_count", 0))
+        self._running: set = set()
 
     def add(self, glob: str, prefix: str = "") -> None:
-        output_path = os.path.join(self.site_dir, prefix, BUNDLE)
-        self._jobs.append(asyncio.run_coroutine_threadsafe(self._index(glob, output_path), self._loop))
+        self._jobs.append(self._pool.submit(self._run, glob, os.path.join(self.site_dir, prefix, BUNDLE)))
+
+    def _run(self, glob: str, output_path: str) -> int:
+        from pagefind.service import get_executable   # the binary of pagefind[bin], or PAGEFIND_BINARY_PATH
+
+        exe = get_executable()
+        if exe is None:
+            raise RuntimeError("the Pagefind program is not installed")
+        args = [str(exe), "--site", self.site_dir, "--glob", glob, "--output-path", output_path]
+        for selector in EXCLUDE:
+            args += ["--exclude-selectors", selector]
+        proc = subprocess.Popen(args, cwd=self.site_dir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, encoding="utf-8", errors="replace")
+        self._running.add(proc)
+        try:
+            out, _ = proc.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise RuntimeError(f"Pagefind did not finish in {TIMEOUT} s") from None
+        finally:
+            self._running.discard(proc)
+        if proc.returncode != 0:
+            last = " ".join(out.strip().splitlines()[-3:]) or "no output"
+            raise RuntimeError(f"Pagefind stopped with exit code {proc.returncode} ({last})")
+        found = re.search(r"Indexed (\d+) pages?", out)
+        return int(found.group(1)) if found else 0
 
     def finish(self) -> int:
         try:
             return sum(job.result() for job in self._jobs)
         finally:
-            self._stop()
+            self.close()
 
     def close(self) -> None:
-        for job in self._jobs:
-            job.cancel()
-        self._stop()
-
-    def _stop(self) -> None:
-        async def cancel_the_rest():
-            rest = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
-            for task in rest:
-                task.cancel()
-            await asyncio.gather(*rest, return_exceptions=True)
-        try:
-            asyncio.run_coroutine_threadsafe(cancel_the_rest(), self._loop).result(timeout=10)
-        except Exception:  # noqa: BLE001 - stopping anyway
-            pass
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
-        if not self._thread.is_alive():
-            self._loop.close()
+        for proc in list(self._running):
+            proc.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
