@@ -7,7 +7,7 @@ def release(page):
     Chromium can acknowledge a page or context close and then drop it when the close races a
     navigation commit, and Playwright then waits for it forever (crbug.com/536385539,
     microsoft/playwright#41900 and #42366); it happened here at random, once per full run or so, in
-    teardowns. The browser fixture's close at the end of the module ends the page for sure."""
+    teardowns. Closing the browser at the end of the module (the browser fixture) ends the page."""
     try:
         page.goto("about:blank", wait_until="commit", timeout=10_000)
     except Exception:  # noqa: BLE001 - the browser's close ends it anyway

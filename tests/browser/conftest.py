@@ -43,8 +43,7 @@ def base_url(site, registry):
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium per test module. Pages and contexts are not closed one by one (see release()):
-    closing the browser at the end of the module ends all of them, and Playwright kills the process if
-    it does not exit."""
+    closing the browser at the end of the module ends all of them at once."""
     _need_browser()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
