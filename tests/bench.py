@@ -153,15 +153,14 @@ def generate(dest: str, n: int, registry, seed: int = 1) -> None:
 def stamp(rel: str, text: str, pages: dict, source_lang: str) -> str:
     """Translations record the hash of their source, as `kb.py stamp` writes it; one in twenty is left
     outdated (a wrong hash), as on a real site where some sources have changed since translation."""
-    marker = f"translated_from: {source_lang}\n"
-    if marker not in text:
+    if f"translated_from: {source_lang}\n" not in text:
         return text
     source_rel = re.sub(r"\.\w+\.md$", f".{source_lang}.md", rel)
     meta, body, _, _ = frontmatter.parse(source_rel, pages[source_rel])
     digest = translations.source_hash(SimpleNamespace(meta=meta, body=body))
     if zlib.crc32(rel.encode()) % 20 == 0:
         digest = "00000000"
-    return text.replace(marker, f"{marker}source_hash: '{digest}'\n", 1)
+    return translations.stamp_text(text, digest)
 
 
 def write(docs: str, rel: str, text: str) -> None:
