@@ -5,8 +5,10 @@ Each is plain Markdown produced from the registry; the MkDocs adapter only place
 from __future__ import annotations
 
 import html
+import json
 
 import checklists
+import escaping
 import translations
 from registry import Virtual
 
@@ -38,8 +40,12 @@ def register(registry, strings) -> None:
             {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
 
 
+_md = escaping.markdown_text   # every field value placed in Markdown goes through this
+
+
 def _front(page_id: str, page_type: str, title: str, extra: str = "") -> str:
-    return f"---\nid: {page_id}\ntype: {page_type}\ntitle: \"{title}\"\n{extra}---\n\n"
+    """The header of a generated page; the title as a JSON string, which YAML reads as it is."""
+    return f"---\nid: {page_id}\ntype: {page_type}\ntitle: {json.dumps(str(title), ensure_ascii=False)}\n{extra}---\n\n"
 
 
 def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, keep=lambda html: html) -> str:
@@ -50,15 +56,16 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, k
     vocab = registry.vocab
     title = checklists.checklist_title(coll, lang, vocab, strings)
     slug = coll["slug"]
-    out = [_front(f"checklists-{slug}", "checklist", title.replace('"', "'"),
-                  f"checklist_kind: {coll['kind']}\nchecklist_key: {coll['key']}\n"), f"# {title}\n"]
-    files = " · ".join(f'<a href="{download_name(slug, lang, ext)}" download>{ext.upper()}</a>' for ext in ("csv", "json", "md"))
-    out.append(f'<p class="kb-downloads">{strings["download"]} {files}</p>\n')
+    out = [_front(f"checklists-{slug}", "checklist", title,
+                  f"checklist_kind: {coll['kind']}\nchecklist_key: {coll['key']}\n"), f"# {_md(title)}\n"]
+    files = " · ".join(f'<a href="{html.escape(download_name(slug, lang, ext))}" download>{ext.upper()}</a>'
+                       for ext in ("csv", "json", "md"))
+    out.append(f'<p class="kb-downloads">{html.escape(strings["download"])} {files}</p>\n')
     here = url_for(f"checklists/{slug}.md")
     inline = inline_for(here)
     for guide, items in coll["groups"]:
         localized = registry.page(guide.id, lang)
-        out.append(f"\n## {localized.title} {{#{guide.id}}}\n")
+        out.append(f"\n## {_md(localized.title)} {{#{guide.id}}}\n")
         local_items = {i.id: i for i in localized.checklist} if localized else {}
         shown = [local_items.get(item.id, item) for item in items]
         links = {item.id: f"{html.escape(strings['from_guide'])} " + inline(f"[[{guide.id}#{item.id}]]") for item in items}
@@ -83,7 +90,7 @@ def checklists_index(registry, lang: str, strings: dict, colls) -> str:
                 continue
             count = sum(len(items) for _, items in coll["groups"])
             label = vocab.label("topics" if kind == "topic" else "phases", coll["key"], lang)
-            out.append(f"- [{label}]({coll['slug']}.md) — {strings['items_count'].format(count=count)}")
+            out.append(f"- [{_md(label)}]({coll['slug']}.md) — {strings['items_count'].format(count=count)}")
     return "\n".join(out) + "\n"
 
 
@@ -94,15 +101,15 @@ def glossary_page(registry, lang: str, strings: dict) -> str:
     out = [_front("glossary", "glossary", strings["glossary_title"]), f"# {strings['glossary_title']}\n",
            strings["glossary_intro"] + "\n"]
     for term in terms:
-        out.append(f"\n## {term.term(lang, default)} {{#{term.id}}}\n")
-        out.append(term.definition(lang, default) + "\n")
-        others = [f"{registry.config.language_name(l)}: *{term.terms.get(l, '')}*" for l in codes if l != lang]
+        out.append(f"\n## {_md(term.term(lang, default))} {{#{term.id}}}\n")
+        out.append(_md(term.definition(lang, default)) + "\n")
+        others = [f"{_md(registry.config.language_name(l))}: *{_md(term.terms.get(l, ''))}*" for l in codes if l != lang]
         out.append(f"{strings['glossary_other_languages']}: " + " · ".join(others) + "\n{: .kb-term-languages }\n")
         note = term.notes.get(lang) or term.notes.get(default)
         if note:
-            out.append(f"!!! note \"{strings['glossary_note']}\"\n    {note}\n")
+            out.append(f"!!! note \"{strings['glossary_note']}\"\n    {_md(note)}\n")
         if term.legal:
-            out.append(f"*{term.legal}*\n")
+            out.append(f"*{_md(term.legal)}*\n")
     return "\n".join(out)
 
 
@@ -135,7 +142,8 @@ def status_page(registry, lang: str, strings: dict) -> str:
         out.append(f"\n## {registry.config.language_name(code)} {{#lang-{code}}}\n")
         out.append(f"| {strings['status_page']} | {strings['status_state']} | {strings['status_command']} |\n|---|---|---|")
         for s in mine:
-            command = f"`python hooks/kb.py stamp {s.path}`" if s.state != translations.MISSING else f"`{s.path}`"
+            path = s.path.replace("`", "'").replace("|", "/")
+            command = f"`python hooks/kb.py stamp {path}`" if s.state != translations.MISSING else f"`{path}`"
             out.append(f"| [[{s.page_id}]] | {labels[s.state]} | {command} |")
     return "\n".join(out) + "\n"
 
@@ -148,7 +156,7 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
     """One print-ready page per workshop pack: each part's guide summary, checklist, QR code and short link."""
     page = registry.page(workshop.id, lang)
     title = strings["handout_title"].format(title=page.title)
-    out = [_front(f"{workshop.id}-handout", "handout", title.replace('"', "'")), f"# {title}\n",
+    out = [_front(f"{workshop.id}-handout", "handout", title), f"# {_md(title)}\n",
            strings["handout_intro"] + "\n"]
     seen = set()
     for number, part in enumerate(page.meta.get("parts") or [], start=1):
@@ -158,7 +166,7 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
         seen.add(ref)
         target = registry.page(ref, lang)
         url = short_url(ref)
-        out.append(f"\n## {number}. {target.title} {{#part-{number}}}\n")
+        out.append(f"\n## {number}\\. {_md(target.title)} {{#part-{number}}}\n")
         out.append(keep(f'<div class="kb-handout-part">{qr_svg(url)}<p>{html.escape(str(target.meta.get("summary", "")))}</p>'
                    f'<p>{html.escape(strings["short_link"])}: <span class="kb-short-url">{html.escape(url)}</span></p></div>\n'))
         if target.checklist:
@@ -187,8 +195,8 @@ def whats_new_page(registry, lang: str, strings: dict) -> str:
         reviewed = str(page.meta["reviewed"])
         if reviewed[:7] != month:
             month = reviewed[:7]
-            out.append(f"\n## {month} {{#m-{month}}}\n")
-        out.append(f"- {reviewed} · {vocab.label('page_types', page.type, lang)}: [[{page.id}]]")
+            out.append(f"\n## {_md(month)} {{#m-{month}}}\n")
+        out.append(f"- {_md(reviewed)} · {_md(vocab.label('page_types', page.type, lang))}: [[{page.id}]]")
     return "\n".join(out) + "\n"
 
 
@@ -205,7 +213,7 @@ def atom_feed(registry, lang: str, strings: dict, language_root_url: str, site_n
     for page in pages:
         url = language_root_url + page.url
         out += ["<entry>", f"<title>{escape(page.title)}</title>", f'<link href="{escape(url)}"/>', f"<id>{escape(url)}</id>",
-                f"<updated>{page.meta['reviewed']}T00:00:00Z</updated>",
+                f"<updated>{escape(str(page.meta['reviewed']))}T00:00:00Z</updated>",
                 f"<summary>{escape(str(page.meta.get('summary') or ''))}</summary>",
                 f"<author><name>{escape(site_name)}</name></author>", "</entry>"]
     out.append("</feed>")

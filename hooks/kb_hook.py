@@ -28,6 +28,8 @@ import gc
 import logging
 import os
 
+from markupsafe import Markup, escape
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -100,11 +102,53 @@ def on_pre_build(config):
     by_path = {os.path.normpath(os.path.join(os.path.abspath(config.docs_dir), p.src)): p for p in registry.pages}
     STATE.update(config=cfg, registry=registry, strings=strings, by_path=by_path,
                  backlinks=page_sections.compute_backlinks(registry), not_found={}, extra_files={}, stash=stash_mod.Stash(),
-                 collections={}, languages_seen=[], languages_indexed=set(), indexer=None)
+                 collections={}, languages_seen=[], languages_indexed=set(), indexer=None, page_scripts={})
     STATE["qr"] = print_assets.QrCodes(_qr_batches(config))
     # The registry and configuration live for the whole build: keep them out of the garbage collector's
     # full passes, which would otherwise walk them again and again (undone after the last language).
     gc.freeze()
+
+
+def on_env(env, config, files):
+    """Our own templates (overrides/) escape every value they print: Jinja's autoescape for them alone,
+    since Material's templates print prepared HTML raw. The theme's script templates are kept to work out
+    the Content-Security-Policy hashes (csp.py)."""
+    ours = _override_templates(config)
+    env.autoescape = lambda name: name in ours
+    STATE["env"] = env
+    return env
+
+
+def _override_templates(config) -> frozenset:
+    custom = config.theme.custom_dir
+    if not custom or not os.path.isdir(custom):
+        return frozenset()
+    return frozenset(os.path.relpath(os.path.join(d, f), custom).replace(os.sep, "/")
+                     for d, _, names in os.walk(custom) for f in names if f.endswith(".html"))
+
+
+SCRIPT_TEMPLATES = ("partials/javascripts/base.html", "partials/javascripts/palette.html",
+                    "partials/javascripts/content.html", "partials/javascripts/announce.html",
+                    "partials/javascripts/outdated.html")
+
+
+def _known_scripts(context) -> frozenset:
+    """Hashes of the inline scripts the theme's script templates write for a page with this context
+    (they depend only on the configuration and the page's depth, so they are worked out once per depth)."""
+    cache = STATE.setdefault("script_hashes", {})
+    key = context.get("base_url")
+    if key not in cache:
+        env = STATE["env"]
+        # base.html sets `features` before it includes these templates
+        context = dict(context, features=context["config"].theme.get("features") or [])
+        outputs = []
+        for name in SCRIPT_TEMPLATES:
+            try:
+                outputs.append(env.get_template(name).render(context))
+            except Exception:  # noqa: BLE001 - a template this theme version lacks writes no script
+                continue
+        cache[key] = csp.known_hashes(outputs)
+    return cache[key]
 
 
 # 2 ---------------------------------------------------------------------------------------------------
@@ -227,9 +271,9 @@ def on_nav(nav, config, files):
             f = getattr(child, "file", None)
             page = entry(child)
             if page is not None and f.src_uri.split("/")[-1].startswith("index."):
-                item.title = registry.title(page.id, lang)
+                item.title = escape(registry.title(page.id, lang))   # Material prints titles raw
             if f is not None and f.src_uri == generated_pages.CHECKLISTS_INDEX:
-                item.title = registry.title("checklists", lang)
+                item.title = escape(registry.title("checklists", lang))
         item.children.sort(key=sort_key)
     # A section longer than nav_max_pages shows only its overview page in the sidebar: the overview (topic
     # page with facets, case browser) lists every page, and a sidebar of hundreds of links helps nobody.
@@ -257,7 +301,17 @@ def _registry_page(page, config):
     return _by_path(page.file.abs_src_path)
 
 
+def _escape_meta(meta: dict) -> None:
+    """Material's templates print page.meta.title, page.title (which is meta['title']) and
+    page.meta.description without escaping: the header's text values become escaped Markup, which
+    those templates print as it is and our autoescaped templates do not escape twice."""
+    for key, value in meta.items():
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = escape(value)
+
+
 def on_page_markdown(markdown, page, config, files):
+    _escape_meta(page.meta)
     if "registry" not in STATE:
         return markdown
     registry, lang = STATE["registry"], _lang(config)
@@ -345,7 +399,8 @@ def on_page_context(context, page, config, nav):
         kb["short_link"] = site_url_for(config, lang) + redirects.SHORT_PREFIX + page_id + "/"
     if page_type in QR_TYPES:
         # the short link where there is one: a smaller code that keeps working if the page moves
-        kb["qr"] = _qr(kb.get("short_link") or url, kb["strings"]["qr_alt"])
+        kb["qr"] = Markup(_qr(kb.get("short_link") or url, kb["strings"]["qr_alt"]))   # SVG made by segno
+    STATE["page_scripts"][page.url] = _known_scripts(context)
     if page_id and config.repo_url:
         from urllib.parse import quote
         kb["report_url"] = (config.repo_url.rstrip("/") + "/issues/new?template=page-problem.yml"
@@ -361,6 +416,7 @@ def on_template_context(context, template_name, config):
         context["kb"] = {"lang": lang, "type": "404", "fallback": True, "strings": STATE["strings"].for_lang(lang),
                          "topics": [], "challenges": [], "url": "", "has_checklist": False,
                          "search_bundle": _search_bundle(lang)}
+        STATE["page_scripts"]["404.html"] = _known_scripts(context)
     return context
 
 
@@ -410,17 +466,30 @@ def _csp_on() -> bool:
     return bool((STATE["config"].extra.get("kb") or {}).get("csp", True))
 
 
+def _with_policy(output: str, key: str, where: str) -> str:
+    """The page with its CSP; anything in it that the site did not write stops the build."""
+    if not _csp_on():
+        return csp.add_noopener(output)
+    output, unexpected = csp.apply(output, STATE["page_scripts"].pop(key, frozenset()))
+    if unexpected:
+        raise PluginError(f"{where}:1: the built page contains {'; '.join(unexpected)} — this is not written "
+                          "by the site's templates: find the field or text it came from and remove the markup "
+                          "(run 'make check'), or report it as a bug of the knowledge base's hooks")
+    return output
+
+
 def on_post_page(output, page, config):
     if "registry" not in STATE:
         return output
     output = html_fixes.name_section_navs(output)
-    return csp.apply(output) if _csp_on() else csp.add_noopener(output)
+    entry = _registry_page(page, config)
+    return _with_policy(output, page.url, entry.path if entry else page.file.src_uri)
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html" and "registry" in STATE:
         output = html_fixes.name_section_navs(output)
-        STATE["not_found"][_lang(config)] = csp.apply(output) if _csp_on() else output
+        STATE["not_found"][_lang(config)] = _with_policy(output, "404.html", "overrides/404.html")
     return output
 
 

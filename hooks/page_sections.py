@@ -9,19 +9,25 @@ import posixpath
 import re
 
 import case_map
+import escaping
 import references
 import paths
 import translations
 
 
-def _md_link_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_md = escaping.markdown_text   # every field value placed in Markdown goes through this
+
+
+def _linked(text, url) -> str:
+    """Markdown for a field's text, linked to the field's address when it is a web address."""
+    href = escaping.web_url(url)
+    return f"[{_md(text)}]({href})" if href else _md(text)
 
 
 def _source_line(source: dict) -> str:
-    title = _md_link_text(str(source.get("title", "")))
-    head = f"[{title}]({source['url']})" if source.get("url") else title
-    extra = [str(source[k]) for k in ("publisher", "year", "reference") if source.get(k)]
+    head = _linked(source.get("title", ""), source.get("url"))
+    extra = [_md(source[k]) for k in ("publisher", "year", "reference") if source.get(k)]
     return f"- {head}" + (f" — {', '.join(extra)}" if extra else "")
 
 
@@ -106,10 +112,8 @@ def sources_section(page, lang: str, strings: dict) -> str:
         out.append(f"**{strings['legal_basis']}**\n")
         for country in sorted(legal):
             for provision in legal[country] or []:
-                ref = _md_link_text(str(provision.get("ref", "")))
-                title = _md_link_text(str(provision.get("title", "")))
-                head = f"[{ref}]({provision['url']})" if provision.get("url") else ref
-                out.append(f"- {country}: {head} — {title}")
+                head = _linked(provision.get("ref", ""), provision.get("url"))
+                out.append(f"- {_md(country)}: {head} — {_md(provision.get('title', ''))}")
         out.append("")
         if meta.get("sources"):
             out.append(f"**{strings['other_sources']}**\n")
@@ -117,9 +121,9 @@ def sources_section(page, lang: str, strings: dict) -> str:
         out.append(_source_line(source))
     tail = []
     if meta.get("law_as_of"):
-        tail.append(strings["law_as_of"].format(date=meta["law_as_of"]))
+        tail.append(strings["law_as_of"].format(date=_md(meta["law_as_of"])))
     if meta.get("reviewed"):
-        tail.append(f"{strings['reviewed']}: {meta['reviewed']}.")
+        tail.append(f"{strings['reviewed']}: {_md(meta['reviewed'])}.")
     if tail:
         out.append("\n" + " ".join(tail) + "\n{: .kb-reviewed }")
     return "\n".join(out) + "\n"
@@ -132,7 +136,7 @@ def backlinks_section(registry, page, backlinks: dict, lang: str, strings: dict)
     cases = sorted(links.get("cases", ()), key=lambda i: registry.title(i, lang).lower())
     if cases:
         out.append(f"\n\n## {strings['used_in_cases']} {{#used-in}}\n")
-        out += [f"- [[{c}]] — {registry.page(c, lang).meta.get('summary', '')}" for c in cases]
+        out += [f"- [[{c}]] — {_md(registry.page(c, lang).meta.get('summary', ''))}" for c in cases]
     guides = sorted(links.get("guides", ()), key=lambda i: registry.title(i, lang).lower())
     if guides:
         out.append(f"\n\n## {strings['linked_from']} {{#linked-from}}\n")
@@ -149,11 +153,11 @@ def topic_lists(registry, page, lang: str, strings: dict) -> str:
         out.append(f"\n\n## {strings['guides_in_topic']} {{#guides}}\n")
         out.append(browser("guides", GUIDE_FACETS, relative_url(page.url, "api/guides.json"), scope=topic))
         out.append('<div class="kb-static-list" markdown="1">\n')
-        out += [f"- **[[{g.id}]]** — {g.meta.get('summary', '')}" for g in guides]
+        out += [f"- **[[{g.id}]]** — {_md(g.meta.get('summary', ''))}" for g in guides]
         out.append("\n</div>\n")
     if cases:
         out.append(f"\n\n## {strings['cases_in_topic']} {{#cases}}\n")
-        out += [f"- [[{c.id}]] — {c.meta.get('summary', '')}" for c in cases]
+        out += [f"- [[{c.id}]] — {_md(c.meta.get('summary', ''))}" for c in cases]
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -213,13 +217,13 @@ def case_index(registry, lang: str, strings: dict) -> str:
         mine = [c for c in cases if topic in (c.meta.get("topics") or [])]
         if not mine:
             continue
-        out.append(f"\n\n## {vocab.label('topics', topic, lang)} {{#topic-{topic}}}\n")
+        out.append(f"\n\n## {_md(vocab.label('topics', topic, lang))} {{#topic-{topic}}}\n")
         for case in sorted(mine, key=lambda c: c.title.lower()):
             m = case.meta
-            facts = " · ".join(x for x in (
+            facts = " · ".join(_md(x) for x in (
                 str(m.get("municipality", "")), vocab.label("countries", m.get("country"), lang),
                 vocab.label("population_bands", m.get("population_band"), lang)) if x)
-            out.append(f"- **[[{case.id}]]** — {facts}. {m.get('summary', '')}")
+            out.append(f"- **[[{case.id}]]** — {facts}. {_md(m.get('summary', ''))}")
     out.append("\n</div>\n")
     return "\n".join(out) + "\n"
 
@@ -228,17 +232,18 @@ def workshop_header(registry, page, lang: str, strings: dict, handout_href: str)
     """Learning objectives and a timetable, from the pack's header; a link to the print handout."""
     meta = page.meta
     out = [f"## {strings['objectives']} {{#objectives}}\n"]
-    out += [f"- {o}" for o in meta.get("objectives") or []]
-    out.append(f"\n**{strings['duration']}:** {meta.get('duration', '')}\n")
+    out += [f"- {_md(o)}" for o in meta.get("objectives") or []]
+    out.append(f"\n**{strings['duration']}:** {_md(meta.get('duration', ''))}\n")
     out.append(f"## {strings['timetable']} {{#timetable}}\n")
     out.append(f"| {strings['start']} | {strings['part']} | {strings['minutes']} |\n|---|---|---|")
     elapsed = 0
     for number, part in enumerate(meta.get("parts") or [], start=1):
-        title = str(part.get("title", ""))
+        title = _md(part.get("title", ""))
         label = f"[{title}](#part-{number})" if page.anchors.get(f"part-{number}") else title
         if part.get("ref"):
-            label += f" — [[{part['ref']}]]"
-        out.append(f"| {elapsed // 60}:{elapsed % 60:02d} | {label} | {part.get('minutes', '')} |")
+            ref = str(part["ref"])
+            label += f" — [[{ref}]]" if _ID.match(ref) else f" — {_md(ref)}"
+        out.append(f"| {elapsed // 60}:{elapsed % 60:02d} | {label} | {_md(part.get('minutes', ''))} |")
         elapsed += int(part.get("minutes") or 0)
     out.append(f'\n<p class="kb-handout-link"><a href="{handout_href}">{html.escape(strings["handout_link"])}</a></p>\n')
     return "\n".join(out) + "\n"

@@ -5,11 +5,11 @@ that MkDocs' own link validation still checks them.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from dataclasses import dataclass
 
+import escaping
 import markdown_text
 import paths
 
@@ -57,15 +57,14 @@ def render(body: str, page_base: str, lang: str, registry) -> str:
             term = registry.glossary.terms.get(term_id)
             if term is None or glossary_base is None:
                 return match.group(0)
-            label = text or term.term(lang, registry.config.default_language)
-            tip = term.definition(lang, registry.config.default_language)
+            label = text or escaping.markdown_text(term.term(lang, registry.config.default_language))
+            tip = escaping.markdown_link_title(term.definition(lang, registry.config.default_language))
             href = relative_md(page_base, glossary_base) + "#" + term_id
-            tip_attr = html.escape(tip, quote=True).replace("\n", " ")
-            return f'[{label}]({href} "{tip_attr}"){{ .kb-term }}'
+            return f'[{label}]({href} "{tip}"){{ .kb-term }}'
         base = registry.base_of(target)
         if base is None:
             return match.group(0)
-        label = text or registry.title(target, lang)
+        label = text or escaping.markdown_text(registry.title(target, lang))   # text is the page's own Markdown
         href = relative_md(page_base, base) + (f"#{anchor}" if anchor else "")
         return f"[{label}]({href})"
 

@@ -1,35 +1,206 @@
-"""Raw HTML in content that would run code or embed another site is refused."""
+"""Raw HTML in content is judged as the browser will see it: the page body rendered to HTML, read by an HTML
+parser, every element and attribute checked against an allow-list.
+
+Judging the rendered HTML, not the Markdown source, means that nothing can hide: not an unclosed code fence,
+an entity-encoded ``javascript:``, an attribute on a tag's second line, a reference-style link definition or
+an attribute list (``{: onclick=… }``). Anything not on the allow-list is refused, with the line of the source
+where it was written.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
 
-import markdown_text
+import markdown_render
 from diagnostics import Problem
 
-RULES = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element", "remove it: scripts belong in overrides/assets/javascripts/"),
-    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element", "link to the other site instead of embedding it"),
-    (re.compile(r"<\s*object\b", re.I), "an <object> element", "link to the file instead of embedding it"),
-    (re.compile(r"<\s*embed\b", re.I), "an <embed> element", "link to the file instead of embedding it"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on…= event attribute in HTML",
-     "remove the attribute: content cannot run code"),
-    (re.compile(r"(?:href|src|action)\s*=\s*['\"]?\s*javascript:|\]\(\s*<?\s*javascript:", re.I),
-     "a javascript: link", "link to a real page address"),
-]
+# Elements that Markdown and its extensions produce, and the few an author may write by hand.
+ALLOWED_TAGS = frozenset("""
+a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure
+h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong sub summary sup table tbody td
+tfoot th thead time tr u ul var wbr img
+""".split())
+GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex"})
+TAG_ATTRS = {
+    "a": {"href", "rel", "hreflang", "type"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan", "scope"},
+    "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "details": {"open"}, "time": {"datetime"}, "q": {"cite"}, "blockquote": {"cite"},
+    "del": {"cite", "datetime"}, "ins": {"cite", "datetime"},
+}
+URL_ATTRS = frozenset({"href", "src", "cite"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# ids the templates and scripts use: content must not shadow them (Material reads #__config, we read #kb-…)
+RESERVED_ID = re.compile(r"^(?:__|kb-|md-)")
+
+# A second, cruder look at the raw text: these never belong in content, whatever a parser makes of them.
+_NEVER = re.compile(r"<\s*/?\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|"
+                    r"input|button|textarea|select|svg|math|template|noscript|portal)\b", re.I)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_URL_NOISE = re.compile(r"[\t\n\r]")
+
+HOW = {
+    "script": "remove it: scripts belong in overrides/assets/javascripts/",
+    "iframe": "link to the other site instead of embedding it",
+    "object": "link to the file instead of embedding it",
+    "embed": "link to the file instead of embedding it",
+    "meta": "remove it: a page cannot redirect or change its own headers (use moved_from: for a moved page)",
+    "style": "use a class from overrides/assets/stylesheets/kb.css instead",
+}
 
 
-_SUSPECT = re.compile(r"<|javascript:", re.I)   # a line without these cannot break a rule
+@dataclass(frozen=True)
+class Finding:
+    what: str        # the message
+    fix: str
+    needle: str      # text to look for in the source, to find the line
 
 
-def check(page) -> list[Problem]:
-    problems = []
-    if not _SUSPECT.search(page.body):
-        return problems
-    for number, line in markdown_text.lines_outside_code(page.body, page.body_line):
-        if not _SUSPECT.search(line):
-            continue
-        visible = markdown_text.strip_inline_code(line)
-        for pattern, what, fix in RULES:
-            if pattern.search(visible):
-                problems.append(Problem(page.path, number, f"{what} is not allowed in content", fix))
-    return problems
+def _url_scheme(value: str) -> str | None:
+    """The scheme a browser would see: it drops tabs and newlines and trims control characters first."""
+    cleaned = _URL_NOISE.sub("", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
+                                             "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else None
+
+
+class _Judge(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.findings: list[Finding] = []
+
+    def _add(self, what, fix, needle):
+        self.findings.append(Finding(what, fix, needle))
+
+    def handle_starttag(self, tag, attrs):
+        self._tag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag(tag, attrs)
+
+    def _tag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self._add(f"a <{tag}> element is not allowed in content",
+                      HOW.get(tag, "write it in Markdown, or ask for the element to be allowed in hooks/safety.py"),
+                      "<" + tag)
+            return
+        allowed = GLOBAL_ATTRS | TAG_ATTRS.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self._add(f"an event attribute {name}= on <{tag}> is not allowed in content",
+                          "remove the attribute: content cannot run code", name)
+            elif name == "style":
+                self._add(f"a style= attribute on <{tag}> is not allowed in content", HOW["style"], "style")
+            elif name.startswith("aria-"):
+                continue
+            elif name not in allowed:
+                self._add(f"the attribute {name}= on <{tag}> is not allowed in content",
+                          f"remove it (allowed on <{tag}>: {', '.join(sorted(allowed))})", name)
+            elif name in URL_ATTRS:
+                scheme = _url_scheme(value)
+                if scheme is not None and scheme not in LINK_SCHEMES:
+                    self._add(f"a {scheme}: link is not allowed in content", "link to a real page address",
+                              value.strip()[:12] or name)
+                elif name == "src" and (scheme is not None or value.strip().startswith("//")):
+                    self._add(f"<{tag}> loads {value.strip()[:60]!r} from another site",
+                              "put the file under docs/ and link to it: pages load nothing from other hosts", value.strip()[:20])
+            elif name == "id" and RESERVED_ID.match(value):
+                self._add(f"the id {value!r} is reserved for the site's own templates",
+                          "choose another id (ids starting with '__', 'kb-' or 'md-' are reserved)", value)
+
+    def handle_comment(self, data):
+        if "<" in data or ">" in data or data.startswith(("-", ">")) or data.endswith("-"):
+            self._add("an HTML comment with markup in it is not allowed in content",
+                      "remove the comment (browsers and parsers disagree on where such comments end)", "<!--")
+
+    def handle_decl(self, decl):
+        self._add("a <!…> declaration is not allowed in content", "remove it", "<!")
+
+    def unknown_decl(self, data):
+        self._add("a <![…]> section is not allowed in content", "remove it", "<![")
+
+    def handle_pi(self, data):
+        self._add("a <?…> instruction is not allowed in content", "remove it", "<?")
+
+
+def judge(html: str) -> list[Finding]:
+    """Every construct in this HTML that content may not contain (empty when it is safe)."""
+    findings = []
+    for match in _NEVER.finditer(html):
+        tag = match.group(1).lower()
+        findings.append(Finding(f"a <{tag}> element is not allowed in content",
+                                HOW.get(tag, "remove it: content is text, links, lists, tables and images"), "<" + tag))
+    if "<" in html:
+        parser = _Judge()
+        parser.feed(html)
+        parser.close()
+        findings += parser.findings
+    seen, unique = set(), []
+    for f in findings:
+        if (f.what, f.needle) not in seen:
+            seen.add((f.what, f.needle))
+            unique.append(f)
+    return unique
+
+
+def line_of(needle: str, body: str, first_line: int) -> int:
+    """The first body line that contains the needle (case-insensitive), else the body's first line."""
+    low = needle.lower()
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if low in line.lower():
+            return number
+    return first_line
+
+
+_RENDERERS: dict = {}
+
+
+def renderer(config):
+    """The site's Markdown (mkdocs.yml's markdown_extensions), one instance per configuration."""
+    key = (config.root, repr(config.markdown_extensions))
+    if key not in _RENDERERS:
+        _RENDERERS.clear()
+        _RENDERERS[key] = markdown_render.Renderer(config.markdown_extensions)
+    return _RENDERERS[key]
+
+
+def check(page, render) -> list[Problem]:
+    """Problems with the page body, judged on its rendered HTML; render(markdown) -> HTML."""
+    if not page.body.strip() or not needs_rendering(page.body):
+        return []
+    return [Problem(page.path, line_of(f.needle, page.body, page.body_line), f.what, f.fix)
+            for f in judge(render(page.body))]
+
+
+# A body that has none of these cannot produce an element or attribute beyond what Markdown itself makes
+# from plain text (paragraphs, lists, headings with {#id}, emphasis, http(s)/mailto/relative links), so it
+# need not be rendered to be judged. Anything else (a '<', an entity, an attribute list with more than
+# ids and classes, a link whose address has a scheme or white space) is rendered and judged in full.
+_MARKUP_CHARS = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f]")
+_ATTR_LIST = re.compile(r"\{([^}\n]*)\}?")
+_PLAIN_ATTR_LIST = re.compile(r"^\s*:?\s*(?:[#.][A-Za-z0-9_:.\-]+\s*)*$")
+_LINK_START = re.compile(r"\]\(\s*|^ {0,3}\[[^\]\n]+\]:[ \t]*", re.M)   # [text](… and [label]: … definitions
+_PLAIN_DEST = re.compile(r"(?:https?://|mailto:|[#/.?]|[A-Za-z0-9_~%\-]+(?=[/.#?)\s]|$))[^\s()]*?(?=\)|\s|$)")
+
+
+def needs_rendering(body: str) -> bool:
+    if _MARKUP_CHARS.search(body) or "![" in body:   # images: their address must stay on the site
+        return True
+    for match in _ATTR_LIST.finditer(body):
+        if not _PLAIN_ATTR_LIST.match(match.group(1)):
+            return True
+    for match in _LINK_START.finditer(body):
+        rest = body[match.end():match.end() + 300]
+        dest = _PLAIN_DEST.match(rest)
+        if dest is None:
+            return True
+        if ":" in dest.group(0) and not dest.group(0).lower().startswith(("http://", "https://", "mailto:")):
+            return True
+        after = rest[dest.end():dest.end() + 1]
+        if after and after not in ")\n" and not rest[dest.end():].lstrip(" ").startswith(('"', "'", ")")):
+            return True
+    return False

@@ -52,6 +52,8 @@ class SiteConfig:
     repo_url: str = ""
     edit_uri: str = ""
     review_months: int = 12
+    # mkdocs.yml's markdown_extensions as written: names, or {name: options}
+    markdown_extensions: tuple = field(default=(), compare=False, hash=False)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -101,6 +103,7 @@ def from_mapping(cfg: dict, root: str) -> SiteConfig:
         edit_uri=str(cfg.get("edit_uri") or ""),
         review_months=int(kb.get("review_months", 12)),
         extra=extra,
+        markdown_extensions=tuple(cfg.get("markdown_extensions") or ()),
     )
 
 

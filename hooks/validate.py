@@ -73,7 +73,7 @@ def check_page(page, registry) -> list[Problem]:
     problems: list[Problem] = []
     if not page.meta and not page.body.strip():
         return [Problem(page.path, 1, "the page is empty", "write a header and some text, or delete the file")]
-    problems += safety.check(page)
+    problems += safety.check(page, safety.renderer(registry.config))
     if not page.meta:
         return problems + [Problem(page.path, 1, "the page has no header (front matter)",
                                    "start the file with a '---' block with id, type and title (see CONTRIBUTING.md)")]
