@@ -5,8 +5,8 @@
 
 The copy uses Material's offline plugin (after static-i18n) and Material's own search, because Pagefind
 cannot load from file://. The iframe-worker polyfill that the offline plugin would fetch from a CDN is
-vendored in overrides/assets/javascripts/vendor/. The Content-Security-Policy meta tag is left out:
-pages opened from file:// have no origin for 'self' to match.
+vendored in overrides/assets/javascripts/vendor/. The copy carries the same Content-Security-Policy as
+the site online (a copy handed round on a USB stick deserves the same protection).
 """
 from __future__ import annotations
 
@@ -29,17 +29,17 @@ SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 ZIP_NAME = "knowledge-base-offline.zip"
 
 
-def offline_config(cfg: dict) -> dict:
+def offline_config(cfg: dict, root: str = ROOT) -> dict:
     """The project's configuration, changed for a file:// copy."""
     cfg = dict(cfg)
-    cfg["docs_dir"] = os.path.join(ROOT, cfg.get("docs_dir", "docs"))
-    cfg["theme"] = dict(cfg["theme"], custom_dir=os.path.join(ROOT, cfg["theme"].get("custom_dir", "overrides")))
-    cfg["hooks"] = [os.path.join(ROOT, h) for h in cfg.get("hooks", [])]
+    cfg["docs_dir"] = os.path.join(root, cfg.get("docs_dir", "docs"))
+    cfg["theme"] = dict(cfg["theme"], custom_dir=os.path.join(root, cfg["theme"].get("custom_dir", "overrides")))
+    cfg["hooks"] = [os.path.join(root, h) for h in cfg.get("hooks", [])]
     cfg["site_url"] = ""
     extra = dict(cfg.get("extra") or {})
     extra["polyfills"] = [SHIM]
-    extra["kb"] = dict(extra.get("kb") or {}, search="material", csp=False, offline=True,
-                       data_dir=os.path.join(ROOT, (extra.get("kb") or {}).get("data_dir", "data")))
+    extra["kb"] = dict(extra.get("kb") or {}, search="material", offline=True,
+                       data_dir=os.path.join(root, (extra.get("kb") or {}).get("data_dir", "data")))
     cfg["extra"] = extra
     plugins = []
     for plugin in cfg.get("plugins") or []:
@@ -53,14 +53,14 @@ def offline_config(cfg: dict) -> dict:
     return cfg
 
 
-def build(out_dir: str) -> str:
-    """Build into out_dir/knowledge-base/ and zip it; returns the zip's path."""
-    with open(os.path.join(ROOT, "mkdocs.yml"), encoding="utf-8") as fh:
+def build(out_dir: str, root: str = ROOT) -> str:
+    """Build the project in root into out_dir/knowledge-base/ and zip it; returns the zip's path."""
+    with open(os.path.join(root, "mkdocs.yml"), encoding="utf-8") as fh:
         cfg = yaml.load(fh, Loader=site_config._TolerantLoader)
     os.makedirs(out_dir, exist_ok=True)
     config_path = os.path.join(out_dir, "mkdocs.offline.yml")
     with open(config_path, "w", encoding="utf-8") as fh:
-        yaml.safe_dump(offline_config(cfg), fh, allow_unicode=True, sort_keys=False)
+        yaml.safe_dump(offline_config(cfg, root), fh, allow_unicode=True, sort_keys=False)
     site_dir = os.path.join(out_dir, "knowledge-base")
     shutil.rmtree(site_dir, ignore_errors=True)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -83,8 +83,9 @@ def build(out_dir: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=os.path.join(ROOT, "dist"))
+    parser.add_argument("--root", default=ROOT, help="the project folder (with mkdocs.yml)")
     args = parser.parse_args(argv)
-    path = build(args.out)
+    path = build(args.out, os.path.abspath(args.root))
     print(f"{os.path.relpath(path)}: {os.path.getsize(path) // 1024} KB — unzip it and open knowledge-base/index.html")
     return 0
 
