@@ -10,16 +10,65 @@ import json
 import math
 import os
 
+import text_files
+from diagnostics import Problem
+
 WIDTH = 560
 MARGIN = 0.6                             # degrees around the outlines
 _GEO: dict = {}
 
 
+GEO_FILE = os.path.join("geo", "norway-poland.json")
+
+
+def _read_geo(data_dir: str) -> tuple[dict | None, list[Problem]]:
+    """The outlines, or None and the problems that say why they cannot be used."""
+    path = os.path.join(data_dir, GEO_FILE)
+    rel = os.path.relpath(path)
+    if not os.path.lexists(path):
+        return None, [Problem(rel, 1, "the outlines of the case map are missing",
+                              f"restore {rel} (e.g. 'git checkout -- {rel}')")]
+    text, problem = text_files.read(path, rel)
+    if problem:
+        return None, [problem]
+    try:
+        geo = json.loads(text)
+    except ValueError as exc:
+        return None, [Problem(rel, getattr(exc, "lineno", 1), f"the outlines of the case map are not valid JSON: "
+                              f"{getattr(exc, 'msg', exc)}", f"restore {rel} (e.g. 'git checkout -- {rel}')")]
+    countries = geo.get("countries") if isinstance(geo, dict) else None
+    valid = isinstance(countries, dict) and countries and all(
+        isinstance(rings, list) and rings and all(
+            isinstance(ring, list) and ring and all(
+                isinstance(p, list) and len(p) == 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool) for c in p)
+                for p in ring)
+            for ring in rings)
+        for rings in countries.values())
+    if not valid:
+        return None, [Problem(rel, 1, "the outlines of the case map are not in the expected shape "
+                              '({"countries": {"PL": [[[lon, lat], …]], …}})',
+                              f"restore {rel} (e.g. 'git checkout -- {rel}')")]
+    return geo, []
+
+
+def geo_problems(data_dir: str, *, needed: bool) -> list[Problem]:
+    """Problems of the outlines file: when a page shows the case map, or whenever the file exists."""
+    path = os.path.join(data_dir, GEO_FILE)
+    if not needed and not os.path.lexists(path):
+        return []
+    geo, problems = _read_geo(data_dir)
+    if geo is not None:
+        _GEO[path] = geo
+    return problems
+
+
 def load_geo(data_dir: str) -> dict:
-    path = os.path.join(data_dir, "geo", "norway-poland.json")
+    """The outlines (read once). Unusable outlines are reported by geo_problems during the registry scan,
+    which fails the build before any page is rendered; here they would be empty."""
+    path = os.path.join(data_dir, GEO_FILE)
     if path not in _GEO:
-        with open(path, encoding="utf-8") as fh:
-            _GEO[path] = json.load(fh)
+        geo, _ = _read_geo(data_dir)
+        _GEO[path] = geo if geo is not None else {"countries": {}}
     return _GEO[path]
 
 

@@ -1,26 +1,13 @@
 """Split a Markdown file into its YAML header and body, with line numbers for error messages."""
 from __future__ import annotations
 
-import datetime as _dt
 import re
 
-import yaml
-
+import yaml_load
 from diagnostics import Problem
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
-
-
-def _plain(value):
-    """Dates become ISO strings, so that schemas, hashes and JSON see one type."""
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()[:10]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
+_SYNTAX_FIX = "check the indentation and put values containing ':' or '#' in quotes"
 
 
 def split(text: str) -> tuple[str | None, str, int]:
@@ -41,28 +28,22 @@ def split(text: str) -> tuple[str | None, str, int]:
 
 
 def parse(path: str, text: str) -> tuple[dict, str, int, list[Problem]]:
-    """Parse a page; problems point at lines of the file."""
+    """Parse a page; problems point at lines of the file. A byte order mark at the start is ignored."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
     header, body, body_line = split(text)
     if header is None:
         if text.lstrip().startswith("---"):
             return {}, text, 1, [Problem(path, 1, "the header (front matter) is not closed",
                                          "end it with a line of three dashes: ---")]
         return {}, body, body_line, []
-    try:
-        meta = yaml.load(header, Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        what = getattr(exc, "problem", None) or "invalid YAML"
-        return {}, body, body_line, [Problem(
-            path, line, f"YAML syntax error in the header: {what}",
-            "check the indentation and put values containing ':' or '#' in quotes")]
+    meta, _, problems = yaml_load.parse(path, header, first_line=2, where=" in the header", syntax_fix=_SYNTAX_FIX)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
-        return {}, body, body_line, [Problem(path, 2, "the header is not a list of 'key: value' lines",
-                                             "write one field per line, e.g. 'title: My page'")]
-    return _plain(meta), body, body_line, []
+        return {}, body, body_line, problems + [Problem(path, 2, "the header is not a list of 'key: value' lines",
+                                                        "write one field per line, e.g. 'title: My page'")]
+    return meta, body, body_line, problems
 
 
 def key_line(text: str, key: str, default: int = 1) -> int:

@@ -9,10 +9,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import case_map
 import frontmatter
 import glossary as glossary_mod
 import markdown_text
 import references
+import text_files
 import vocabularies
 from diagnostics import Problem
 from site_config import SiteConfig
@@ -152,35 +154,41 @@ def scan(config: SiteConfig) -> Registry:
     pages: list[Page] = []
     codes = config.codes
     suffixes = " or ".join(f".{c}.md" for c in codes)
-    for dirpath, dirnames, filenames in os.walk(config.docs_dir):
-        dirnames.sort()
-        for filename in sorted(filenames):
-            if not filename.endswith(".md"):
-                continue
-            full = os.path.join(dirpath, filename)
-            src = os.path.relpath(full, config.docs_dir).replace(os.sep, "/")
-            path = os.path.relpath(full, config.root).replace(os.sep, "/")
-            base_name, lang, trouble = split_suffix(filename, codes)
-            if trouble:
-                problems.append(Problem(path, 1, trouble,
-                                        f"rename it with one of the language suffixes {suffixes}"))
-                continue
-            with open(full, encoding="utf-8") as fh:
-                text = fh.read()
-            meta, body, body_line, parse_problems = frontmatter.parse(path, text)
-            problems += parse_problems
-            base = os.path.join(os.path.dirname(src), base_name).replace(os.sep, "/").lstrip("./") \
-                if os.path.dirname(src) else base_name
-            page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body,
-                        body_line=body_line)
-            page.headings = list(markdown_text.headings(body, body_line))
-            for line, level, title, anchor in page.headings:
-                if anchor:
-                    page.anchors.setdefault(anchor, line)
-            page.refs = references.find(body, body_line)
-            page.checklist, item_problems = checklists.extract(page)
-            problems += item_problems
-            pages.append(page)
+    for full, trouble in text_files.walk(config.docs_dir, config.root):
+        if trouble:
+            problems.append(trouble)
+            continue
+        filename = os.path.basename(full)
+        if not filename.endswith(".md"):
+            continue
+        src = os.path.relpath(full, config.docs_dir).replace(os.sep, "/")
+        path = os.path.relpath(full, config.root).replace(os.sep, "/")
+        base_name, lang, suffix_trouble = split_suffix(filename, codes)
+        if suffix_trouble:
+            problems.append(Problem(path, 1, suffix_trouble,
+                                    f"rename it with one of the language suffixes {suffixes}"))
+            continue
+        text, read_problem = text_files.read(full, path)
+        if read_problem:
+            problems.append(read_problem)   # the page is left out; the problem fails the build
+            continue
+        meta, body, body_line, parse_problems = frontmatter.parse(path, text)
+        problems += parse_problems
+        base = os.path.join(os.path.dirname(src), base_name).replace(os.sep, "/").lstrip("./") \
+            if os.path.dirname(src) else base_name
+        page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body,
+                    body_line=body_line)
+        page.headings = list(markdown_text.headings(body, body_line))
+        for line, level, title, anchor in page.headings:
+            if anchor:
+                page.anchors.setdefault(anchor, line)
+        page.refs = references.find(body, body_line)
+        page.checklist, item_problems = checklists.extract(page)
+        problems += item_problems
+        pages.append(page)
+
+    problems += glossary_mod.missing_problems(gloss, sum(ref.glossary for page in pages for ref in page.refs))
+    problems += case_map.geo_problems(config.data_dir, needed=any(page.meta.get("lists") == "cases" for page in pages))
 
     versions: dict = {}
     by_base: dict = {}
