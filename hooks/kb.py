@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import model  # noqa: E402
 import site_config  # noqa: E402
+import text_files  # noqa: E402
 import translations  # noqa: E402
 import validate  # noqa: E402
 from diagnostics import ERROR, sort_problems  # noqa: E402
@@ -121,11 +122,48 @@ def cmd_stamp(*, config_file: str, paths: list[str]) -> int:
     return 1 if failed or changed else 0
 
 
+def _fix_encodings(config) -> tuple[int, int]:
+    """Pages and data files rewritten as UTF-8 without a byte order mark: (files changed, files that
+    cannot be fixed). Line endings are kept as they are."""
+    changed = failed = 0
+    for top, suffixes in ((config.docs_dir, (".md",)), (config.data_dir, (".yml", ".yaml", ".json"))):
+        for full, trouble in text_files.walk(top, config.root):
+            if trouble or not full.endswith(suffixes):
+                continue   # links that lead nowhere are reported by 'check'
+            rel = os.path.relpath(full, config.root).replace(os.sep, "/")
+            try:
+                with open(full, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            text, encoding, bom = text_files.decode(data)
+            if text is None:
+                _, problem = text_files.read(full, rel)
+                if problem:
+                    print(str(problem), file=sys.stderr)
+                    failed += 1
+                continue
+            if encoding == "utf-8" and not bom:
+                continue
+            with open(full, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+            if encoding == "utf-8":
+                print(f"{rel}: byte order mark (BOM) removed")
+            else:
+                print(f"{rel}: converted from {text_files.NAMES[encoding]} to UTF-8")
+            changed += 1
+    return changed, failed
+
+
 def cmd_fix(*, config_file: str) -> int:
-    """Rewrite fields that can be derived: population_band from population. Exit 1 when a file changed."""
+    """Save pages and data files as UTF-8 (from Windows-1250, ISO-8859-2, …; without a BOM) and rewrite
+    fields that can be derived (population_band from population). Exit 1 when a file changed."""
     import re
+    if os.path.exists(config_file):
+        changed, failed = _fix_encodings(site_config.load(config_file))
+    else:
+        changed = failed = 0
     registry, _ = _load(config_file)
-    changed = 0
     for page in registry.pages:
         population, band = page.meta.get("population"), page.meta.get("population_band")
         if not isinstance(population, int):
@@ -140,12 +178,45 @@ def cmd_fix(*, config_file: str) -> int:
                 fh.write(text)
             print(f"{page.path}: population_band set to {expected} (population {population})")
             changed += 1
-    if not changed:
-        print("docs/ is up to date")
-    return 1 if changed else 0
+    if not changed and not failed:
+        print("docs/ and data/ are up to date")
+    return 1 if changed or failed else 0
+
+
+def _console() -> None:
+    """Output that cannot fail: characters the console cannot show are written as \\u escapes (an
+    ASCII console, PYTHONIOENCODING=ascii), instead of raising UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass   # not a text stream that can be reconfigured (e.g. replaced by a test)
 
 
 def main(argv=None) -> int:
+    """Run a command. Never a traceback: a closed pipe (kb.py check | head) ends quietly, and a failure of
+    kb.py itself is one line (KB_TRACEBACK=1 shows the traceback)."""
+    _console()
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (| head): send what is left nowhere, as Python's documentation advises.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line instead of a traceback
+        if os.environ.get("KB_TRACEBACK"):
+            raise
+        print(f"kb.py: internal error: {type(exc).__name__}: {exc} — this is a bug in hooks/, not in the "
+              "content; please report it (run with KB_TRACEBACK=1 to see where it happened)", file=sys.stderr)
+        return 2
+
+
+def _main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="kb.py", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--config", default="mkdocs.yml", help="path of mkdocs.yml (default: ./mkdocs.yml)")
