@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
+import re
 
 import jsonschema
 
 import frontmatter
+import links
 import redirects
 import safety
 import vocabularies
 from diagnostics import ERROR, WARNING, Problem, did_you_mean
 
 SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "schemas")
-GENERATED_ANCHORS = {"sources", "legal-basis-sources", "used-in", "linked-from", "fact-box", "methods"}
 _validators: dict = {}
 
 
@@ -29,12 +31,18 @@ def _validator(page_type: str):
     return _validators[page_type]
 
 
-def _schema_problem(page, error) -> Problem:
-    path = [str(p) for p in error.absolute_path]
+def _field_line(page, path: list) -> int:
+    """The header line of a field ('location', 'lat'): its top-level key, then the innermost key."""
     top = path[0] if path else None
     line = frontmatter.key_line(page.text, top) if top else 2
     if len(path) > 1 and not path[-1].isdigit():
         line = frontmatter.key_line(page.text, path[-1], line)
+    return line
+
+
+def _schema_problem(page, error) -> Problem:
+    path = [str(p) for p in error.absolute_path]
+    line = _field_line(page, path)
     where = ".".join(path) or "header"
     see = f"see the {page.type} example in CONTRIBUTING.md"
     if error.validator == "required":
@@ -55,9 +63,15 @@ def _schema_problem(page, error) -> Problem:
                  "number": "a number", "string": "text", "object": "a group of 'key: value' lines"}
         return Problem(page.path, line, f"field '{where}' must be {expected}, not {error.instance!r}",
                        f"write {words.get(str(expected), expected)}")
+    if error.validator in ("minimum", "maximum"):
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        bounds = (f"between {low} and {high}" if low is not None and high is not None
+                  else f"at least {low}" if low is not None else f"at most {high}")
+        return Problem(page.path, line, f"field '{where}' must be {bounds}, not {error.instance!r}",
+                       f"write a number {bounds}")
     if error.validator == "minItems":
         return Problem(page.path, line, f"field '{where}' is empty", "add at least one entry")
-    if error.validator == "pattern" and where.endswith(("reviewed", "law_as_of")):
+    if error.validator == "pattern" and where.endswith(("reviewed", "law_as_of", "accessed")):
         return Problem(page.path, line, f"field '{where}' is not a date: {error.instance!r}",
                        "write the date as YYYY-MM-DD, e.g. 2026-11-29")
     if error.validator == "pattern" and where == "id":
@@ -88,7 +102,8 @@ def check_page(page, registry) -> list[Problem]:
                                 did_you_mean(str(page_type), types, what="page types")))
     else:
         for error in sorted(_validator(page_type).iter_errors(page.meta), key=lambda e: list(e.absolute_path)):
-            problems.append(_schema_problem(page, error))
+            if not _non_finite(error.instance):   # reported once, by check_numbers
+                problems.append(_schema_problem(page, error))
     vocab = registry.vocab
     for field, vocab_name in vocabularies.FIELDS.items():
         values = page.meta.get(field)
@@ -132,33 +147,23 @@ def check_page(page, registry) -> list[Problem]:
     return problems
 
 
-def _anchors_of(registry, page_id: str) -> set:
-    if page_id in registry.virtual:
-        return set(registry.virtual[page_id].anchors)
-    anchors = set(GENERATED_ANCHORS)
-    for page in (registry.versions.get(page_id) or {}).values():
-        anchors |= set(page.anchors) | {item.id for item in page.checklist}
-    return anchors
-
-
-def check_references(page, registry) -> list[Problem]:
+def check_references(page, registry, index: links.Index | None = None) -> list[Problem]:
+    index = index or links.Index(registry)
     problems = []
-    known = set(registry.versions) | set(registry.virtual)
     for ref in page.refs:
         if ref.glossary:
             if ref.target not in registry.glossary.terms:
                 problems.append(Problem(page.path, ref.line, f"unknown glossary term '{ref.target}'",
                                         did_you_mean(ref.target, registry.glossary.terms, what="glossary ids in data/glossary.yml")))
             continue
-        if ref.target not in known:
+        if ref.target not in registry.versions and ref.target not in registry.virtual:
+            known = set(registry.versions) | set(registry.virtual)
             problems.append(Problem(page.path, ref.line, f"reference to unknown id '{ref.target}'",
                                     did_you_mean(ref.target, known, what="page ids")))
             continue
-        if ref.anchor and ref.anchor not in _anchors_of(registry, ref.target):
-            choices = _anchors_of(registry, ref.target) - GENERATED_ANCHORS
-            fix = (did_you_mean(ref.anchor, choices, what=f"anchors of '{ref.target}'") if choices
-                   else f"link to the whole page: [[{ref.target}]]")
-            problems.append(Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'", fix))
+        problem = reference_target(page, registry, index, ref)
+        if problem is not None:
+            problems.append(problem)
     for field, must_be in (("related", None), ("methods", "guide")):
         for target in page.meta.get(field) or [] if isinstance(page.meta.get(field), list) else []:
             def line(target=target, field=field):
@@ -169,6 +174,143 @@ def check_references(page, registry) -> list[Problem]:
             elif must_be and registry.source(target).type != must_be:
                 problems.append(Problem(page.path, line(), f"'{field}' names '{target}', which is not a {must_be}",
                                         f"list only {must_be} ids under '{field}'"))
+    return problems
+
+
+def reference_target(page, registry, index: links.Index, ref):
+    """[[id]] becomes a link to the page's file: the page must exist in every language that renders the
+    referring page (its own version or the default language's), and have the anchor."""
+    if ref.target in registry.virtual:
+        target = registry.virtual[ref.target]
+    else:
+        versions = registry.by_base.get(registry.base_of(ref.target)) or registry.versions[ref.target]
+        absent = [lang for lang in index.builds(page) if index.chosen(versions, lang) is None]
+        if absent:
+            return Problem(page.path, ref.line, f"reference to '{ref.target}', a page "
+                           f"{links.without_language(index, versions, absent[0])}", links.add_default_version(index, versions))
+        target = index.chosen(versions, page.lang)
+    if ref.anchor and not index.has_anchor(target, ref.anchor):
+        written = (index.written_anchors(target) | {item.id for item in target.checklist}
+                   if hasattr(target, "body") else set(target.anchors))
+        fix = (did_you_mean(ref.anchor, written, what=f"anchors of '{ref.target}'") if written
+               else f"link to the whole page: [[{ref.target}]]")
+        return Problem(page.path, ref.line, f"'{ref.target}' has no anchor '#{ref.anchor}'", fix)
+    return None
+
+
+def _non_finite(value) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def check_numbers(page) -> list[Problem]:
+    """No NaN or infinity anywhere in the header: they pass the schemas' bounds and end up in the JSON
+    exports (NaN is not JSON) and on the map."""
+    try:
+        json.dumps(page.meta, allow_nan=False, default=str)   # fast: finds no NaN in almost every page
+        return []
+    except ValueError:
+        pass
+    problems = []
+    stack = [([], page.meta)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                problems.append(Problem(page.path, _field_line(page, path), f"field '{'.'.join(path)}' is not a number: {value!r}",
+                                        "write a finite number, e.g. 52.23"))
+        elif isinstance(value, dict):
+            stack += [(path + [str(k)], v) for k, v in value.items() if not isinstance(v, str)]
+        elif isinstance(value, list):
+            stack += [(path + [str(n)], v) for n, v in enumerate(value) if not isinstance(v, str)]
+    return problems
+
+
+DATE_FIELDS = ("reviewed", "law_as_of")   # and 'accessed' of each source
+DATE_SHAPE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def _real_date(text: str) -> bool:
+    """'2026-11-29' or '2026-11' (law_as_of) is a date of the calendar ('2026-02-30' is not)."""
+    try:
+        dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+        return True
+    except ValueError:
+        return False
+
+
+def check_dates(page, today: dt.date | None = None) -> list[Problem]:
+    """Dates in the header are real calendar dates; 'reviewed' is not in the future (it would top What's
+    new and the feed). One day of leeway: the date of a reviewer east of the build's clock."""
+    today = today or dt.date.today()
+    problems = []
+    dated = [([name], page.meta.get(name)) for name in DATE_FIELDS]
+    sources = page.meta.get("sources")
+    for number, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, dict):
+            dated.append((["sources", str(number), "accessed"], source.get("accessed")))
+    for path, value in dated:
+        if not isinstance(value, str) or not DATE_SHAPE.match(value):
+            continue   # missing, or not written as a date: the schema says so
+        if not _real_date(value):
+            problems.append(Problem(page.path, _field_line(page, path), f"'{path[-1]}' is not a real date: {value!r}",
+                                    "write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-29"))
+        elif path == ["reviewed"] and dt.date.fromisoformat(value) > today + dt.timedelta(days=1):
+            problems.append(Problem(page.path, _field_line(page, path), f"'reviewed' is in the future: {value}",
+                                    "write the date the page was last reviewed"))
+    return problems
+
+
+
+def check_anchors(page, registry) -> list[Problem]:
+    """Heading anchors are unique in a page, and none takes the anchor of a section the build adds to
+    it (two elements with one id: links and the table of contents go to the first)."""
+    problems = []
+    taken = links.sections_of(page, registry.vocab.keys("topics"))
+    seen: dict = {}
+    for line, level, title, anchor in page.headings:
+        if not anchor:
+            continue
+        if anchor in seen:
+            problems.append(Problem(page.path, line, f"anchor '#{anchor}' is used twice in this page (also line {seen[anchor]})",
+                                    "give every heading its own anchor"))
+            continue
+        seen[anchor] = line
+        if anchor in taken:
+            problems.append(Problem(page.path, line, f"anchor '#{anchor}' is the anchor of the {taken[anchor]} section "
+                                    "the build adds to this page", "choose another anchor for this heading"))
+    return problems
+
+
+def check_languages(registry) -> list[Problem]:
+    """Every page has a version in the default language: it is the one the other languages fall back to,
+    and without it the default-language site (and every language without a version) has no page there."""
+    default = registry.config.default_language
+    problems = []
+    for base, versions in registry.by_base.items():
+        if default in versions:
+            continue
+        for page in versions.values():
+            problems.append(Problem(page.path, 1, f"the page has no {registry.config.language_name(default)} version "
+                                    f"(docs/{base[:-3]}.{default}.md)",
+                                    f"write docs/{base[:-3]}.{default}.md: the {registry.config.language_name(default)} "
+                                    "version is the one every language falls back to"))
+    return problems
+
+
+def check_reserved(registry) -> list[Problem]:
+    """Ids and files of the pages the build generates (glossary, checklists, What's new, …) are taken."""
+    problems = []
+    by_base = {v.base: v for v in registry.virtual.values()}
+    for page in registry.pages:
+        virtual = registry.virtual.get(page.id) if page.id else None
+        if virtual is not None:
+            problems.append(Problem(page.path, frontmatter.key_line(page.text, "id"),
+                                    f"id '{page.id}' is the id of a page the build generates ({virtual.base})",
+                                    "choose another id"))
+        virtual = by_base.get(page.base)
+        if virtual is not None:
+            problems.append(Problem(page.path, 1, f"this file takes the place of the generated page '{virtual.id}' "
+                                    f"({virtual.base})", "rename or move the file"))
     return problems
 
 
@@ -271,15 +413,22 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
     return out
 
 
-def run(registry, *, include_warnings: bool = True) -> list[Problem]:
+def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:
     problems = list(registry.problems)
+    index = links.Index(registry)
     for page in registry.pages:
         problems += check_page(page, registry)
-        problems += check_references(page, registry)
+        problems += check_references(page, registry, index)
+        problems += links.check(page, index)
+        problems += check_anchors(page, registry)
+        problems += check_numbers(page)
+        problems += check_dates(page, today)
     problems += check_groups(registry)
+    problems += check_languages(registry)
+    problems += check_reserved(registry)
     problems += redirects.check(registry)
     if include_warnings:
-        problems += warnings(registry)
+        problems += warnings(registry, today)
     return problems
 
 
