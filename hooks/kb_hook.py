@@ -51,7 +51,7 @@ import search_index
 import stash as stash_mod
 import site_config
 import validate
-from diagnostics import sort_problems
+from diagnostics import ERROR, sort_problems
 
 log = logging.getLogger("mkdocs.hooks.kb")
 STATE: dict = {}
@@ -93,7 +93,7 @@ def on_pre_build(config):
     cfg = _site_config(config)
     registry_mod.DIRECTORY_URLS = bool(config.use_directory_urls)
     registry, strings = model.load(cfg)
-    errors = [p for p in sort_problems(validate.run(registry, include_warnings=False))]
+    errors = [p for p in sort_problems(validate.run(registry, include_warnings=False)) if p.severity == ERROR]
     if errors:
         for problem in errors:
             log.error(str(problem))

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import frontmatter
 import markdown_render
-from diagnostics import Problem
+from diagnostics import WARNING, Problem
 
 # Elements that Markdown and its extensions produce, and the few an author may write by hand.
 ALLOWED_TAGS = frozenset("""
@@ -56,7 +57,11 @@ HOW = {
 class Finding:
     what: str        # the message
     fix: str
-    needle: str      # text to look for in the source, to find the line
+    needles: tuple   # texts to look for in the source, in order, to find the line
+
+
+def _an(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _url_scheme(value: str) -> str | None:
@@ -72,8 +77,8 @@ class _Judge(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
 
-    def _add(self, what, fix, needle):
-        self.findings.append(Finding(what, fix, needle))
+    def _add(self, what, fix, *needles):
+        self.findings.append(Finding(what, fix, needles))
 
     def handle_starttag(self, tag, attrs):
         self._tag(tag, attrs)
@@ -83,7 +88,7 @@ class _Judge(HTMLParser):
 
     def _tag(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
-            self._add(f"a <{tag}> element is not allowed in content",
+            self._add(f"{_an(tag)} <{tag}> element is not allowed in content",
                       HOW.get(tag, "write it in Markdown, or ask for the element to be allowed in hooks/safety.py"),
                       "<" + tag)
             return
@@ -104,10 +109,11 @@ class _Judge(HTMLParser):
                 scheme = _url_scheme(value)
                 if scheme is not None and scheme not in LINK_SCHEMES:
                     self._add(f"a {scheme}: link is not allowed in content", "link to a real page address",
-                              value.strip()[:12] or name)
+                              scheme + ":", scheme, value.strip()[:4], name)
                 elif name == "src" and (scheme is not None or value.strip().startswith("//")):
                     self._add(f"<{tag}> loads {value.strip()[:60]!r} from another site",
-                              "put the file under docs/ and link to it: pages load nothing from other hosts", value.strip()[:20])
+                              "put the file under docs/ and link to it: pages load nothing from other hosts",
+                              value.strip()[:20], name)
             elif name == "id" and RESERVED_ID.match(value):
                 self._add(f"the id {value!r} is reserved for the site's own templates",
                           "choose another id (ids starting with '__', 'kb-' or 'md-' are reserved)", value)
@@ -132,8 +138,8 @@ def judge(html: str) -> list[Finding]:
     findings = []
     for match in _NEVER.finditer(html):
         tag = match.group(1).lower()
-        findings.append(Finding(f"a <{tag}> element is not allowed in content",
-                                HOW.get(tag, "remove it: content is text, links, lists, tables and images"), "<" + tag))
+        findings.append(Finding(f"{_an(tag)} <{tag}> element is not allowed in content",
+                                HOW.get(tag, "remove it: content is text, links, lists, tables and images"), ("<" + tag,)))
     if "<" in html:
         parser = _Judge()
         parser.feed(html)
@@ -141,18 +147,23 @@ def judge(html: str) -> list[Finding]:
         findings += parser.findings
     seen, unique = set(), []
     for f in findings:
-        if (f.what, f.needle) not in seen:
-            seen.add((f.what, f.needle))
+        if f.what not in seen:
+            seen.add(f.what)
             unique.append(f)
     return unique
 
 
-def line_of(needle: str, body: str, first_line: int) -> int:
-    """The first body line that contains the needle (case-insensitive), else the body's first line."""
-    low = needle.lower()
-    for number, line in enumerate(body.split("\n"), start=first_line):
-        if low in line.lower():
-            return number
+def line_of(needles, body: str, first_line: int) -> int:
+    """The first body line that contains the first needle found (case-insensitive), else the body's first
+    line (a construct split over lines is found by the next needle)."""
+    lines = body.lower().split("\n")
+    for needle in needles:
+        low = needle.lower()
+        if not low:
+            continue
+        for number, line in enumerate(lines, start=first_line):
+            if low in line:
+                return number
     return first_line
 
 
@@ -169,11 +180,61 @@ def renderer(config):
 
 
 def check(page, render) -> list[Problem]:
-    """Problems with the page body, judged on its rendered HTML; render(markdown) -> HTML."""
+    """Problems with the page body, judged on its rendered HTML; render(markdown) -> HTML. Markup in a
+    header field is a warning: the site shows it as plain text."""
+    problems = _field_markup(page)
     if not page.body.strip() or not needs_rendering(page.body):
-        return []
-    return [Problem(page.path, line_of(f.needle, page.body, page.body_line), f.what, f.fix)
-            for f in judge(render(page.body))]
+        return problems
+    return problems + [Problem(page.path, line_of(f.needles, page.body, page.body_line), f.what, f.fix)
+                       for f in judge(render(page.body))]
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]|&#?\w+;|javascript\s*:", re.I)
+
+
+def _field_markup(page) -> list[Problem]:
+    out = []
+
+    def walk(value, key):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, f"{key}.{k}" if key else str(k))
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and _TAG.search(value):
+            line = frontmatter.key_line(page.text, key.split(".")[-1], frontmatter.key_line(page.text, key.split(".")[0]))
+            out.append(Problem(page.path, line, f"field '{key}' contains markup ({_TAG.search(value).group(0)!r}), "
+                                                "which the site shows as plain text",
+                               "write plain text in header fields: no HTML tags, entities or javascript: links",
+                               WARNING))
+    walk(page.meta, "")
+    return out
+
+
+def check_strings(strings: dict, path: str, text: str, render) -> list[Problem]:
+    """Interface strings (data/strings.yml) may hold Markdown links, never HTML: judged like page bodies."""
+    lines = text.split("\n")
+    where: dict = {}
+    block = None
+    for number, line in enumerate(lines, start=1):
+        top = re.match(r"^([^\s#][^:]*):\s*$", line)
+        if top:
+            block = top.group(1).strip("'\"")
+            continue
+        key = re.match(r"^\s+([A-Za-z0-9_]+)\s*:", line)
+        if key and block is not None:
+            where.setdefault((block, key.group(1)), number)
+    problems = []
+    for lang, entries in strings.items():
+        if not isinstance(entries, dict):
+            continue
+        for key, value in entries.items():
+            if not isinstance(value, str) or not needs_rendering(value):
+                continue
+            for f in judge(render(value)):
+                problems.append(Problem(path, where.get((str(lang), str(key)), 1), f"{lang}.{key}: {f.what}", f.fix))
+    return problems
 
 
 # A body that has none of these cannot produce an element or attribute beyond what Markdown itself makes
