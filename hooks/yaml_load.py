@@ -3,7 +3,7 @@
 One loader for front matter and every file in data/:
 
 - libyaml's parser when it is installed (``yaml.CSafeLoader``), PyYAML's safe constructors;
-- a key written twice is refused (PyYAML would silently keep the second):
+- a key written twice is refused (PyYAML would silently keep the second; here the first is kept):
   ``path:line: duplicate key 'title' (first at line 3) — keep one``;
 - anchors and aliases are refused (``&a [...]``, ``*a``): nothing here needs them, and a "billion laughs"
   header grows exponentially once it is copied;
@@ -74,10 +74,10 @@ def _construct_mapping(self, node, deep=False):
             raise yaml.constructor.ConstructorError(None, None, "a key must be a single word or text, not a list",
                                                     key_node.start_mark)
         key = str(key)
-        if key in first:
+        if key in first:   # reported; the first value is kept, so that nothing else is reported about it
             self.troubles.append(("duplicate", key_node, key, first[key]))
-        else:
-            first[key] = key_node.start_mark.line
+            continue
+        first[key] = key_node.start_mark.line
         mapping[key] = self.construct_object(value_node, deep=deep)
     return mapping
 
@@ -142,7 +142,7 @@ def parse(path: str, text: str, *, first_line: int = 1, where: str = "",
 
     first_line is the file's line number of the text's first line (2 for a page header); where is added
     to the messages (" in the header"). data is None when the text could not be read at all; with
-    duplicate keys or impossible dates it is still returned (the last value of a duplicate key, the date
+    duplicate keys or impossible dates it is still returned (the first value of a duplicate key, the date
     as written), and the problems say what is wrong.
     """
     loader = (_AliasCheckingLoader if "&" in text else _StrictLoader)(text)
@@ -158,6 +158,9 @@ def parse(path: str, text: str, *, first_line: int = 1, where: str = "",
                                     "aliases are not supported)")]
     except yaml.YAMLError as exc:
         what = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+        context = getattr(exc, "context", None)
+        if context and str(what).startswith("but "):   # "expected a single document …, but found another"
+            what = f"{context}, {what}"
         if str(what).startswith("could not determine a constructor for the tag"):
             tag = str(what).split("'")[1].replace("tag:yaml.org,2002:", "!!") if "'" in str(what) else ""
             return None, None, [Problem(path, _error_line(exc, text) + first_line, f"unknown YAML tag '{tag}'{where}",
@@ -184,7 +187,7 @@ def parse(path: str, text: str, *, first_line: int = 1, where: str = "",
             problems.append(Problem(path, node.start_mark.line + first_line,
                                     f"{name} is not a real date: {node.value}",
                                     "write the date as YYYY-MM-DD"))
-    return data, loader.root, problems
+    return data, loader.root, sorted(problems, key=lambda p: p.line)
 
 
 # Data files ------------------------------------------------------------------------------------------
