@@ -29,11 +29,12 @@ import paths
 import registry as registry_mod
 from diagnostics import Problem, closest, did_you_mean
 
-INLINE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")            # [text](url "title"), ![alt](src)
-DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*(<[^>\n]*>|\S+)")   # [label]: url
-_ATTR_ID = re.compile(r"\{:?[^}\n]*?#([A-Za-z0-9_.:-]+)[^}\n]*\}")
-_HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*[\"']([^\"']+)[\"']")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# Bounded, and no pattern can scan past the next opening character: linear on any line, however hostile.
+INLINE = re.compile(r"\]\(\s*(<[^<>\n]{0,2000}>|[^\s)]*)")        # [text](url "title"), ![alt](src)
+DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\[\]]{1,1000}\]:\s*(<[^<>\n]{0,2000}>|\S+)")   # [label]: url
+_ATTR_ID = re.compile(r"\{:?[^{}\n#]{0,300}#([A-Za-z0-9_.:-]{1,200})[^{}\n]{0,300}\}")
+_HTML_ID = re.compile(r"<[a-zA-Z][^<>]{0,1000}?\s(?:id|name)\s*=\s*[\"']([^\"'<>]{1,200})[\"']")
+_FOOTNOTE = re.compile(r"\[\^([^\[\]\s^]{1,100})\]")
 
 # The sections the build adds around a page's text (placed by kb_hook.on_page_markdown, written by
 # page_sections.py) and the anchors they bring: name -> anchors. A heading may not take these anchors
@@ -76,6 +77,31 @@ def sections_of(page, topics=()) -> dict:
     return out
 
 
+_TICKS = re.compile(r"`+")
+
+
+def blank_code_spans(line: str) -> str:
+    """The line with its `code spans` blanked (same length). A span opens with a run of backticks and
+    closes at the next run of the same length (CommonMark); linear in the line's length, unlike a
+    backtracking regex on a line of thousands of backticks."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    following, nearest = [None] * len(runs), {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        following[i] = nearest.get(length)
+        nearest[length] = i
+    out, last, i = [], 0, 0
+    while i < len(runs):
+        close = following[i]
+        if close is None:
+            i += 1
+            continue
+        out += [line[last:runs[i][0]], " " * (runs[close][1] - runs[i][0])]
+        last, i = runs[close][1], close + 1
+    out.append(line[last:])
+    return "".join(out)
+
+
 def lines_with(body: str, first_line: int, needles: tuple):
     """(line number, text) of the lines containing one of the needles, outside fenced code and HTML
     comments, with inline code blanked. A page without fences or comments (most pages) is searched with
@@ -97,7 +123,7 @@ def lines_with(body: str, first_line: int, needles: tuple):
         last = start
         end = body.find("\n", start)
         line = body[start:] if end < 0 else body[start:end]
-        yield number, markdown_text.strip_inline_code(line) if "`" in line else line
+        yield number, blank_code_spans(line) if "`" in line else line
 
 
 def _lines_with_code(body: str, first_line: int, needles: tuple):
@@ -120,7 +146,7 @@ def _lines_with_code(body: str, first_line: int, needles: tuple):
                     in_comment, rest = True, rest[start + 4:]
             line = " ".join(kept)
         if any(n in line for n in needles):
-            yield number, markdown_text.strip_inline_code(line) if "`" in line else line
+            yield number, blank_code_spans(line) if "`" in line else line
 
 
 def find(body: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -152,6 +178,8 @@ class Index:
         self._backlinks = None
         self._topic_content: dict = {}
         self._generated_files = None
+        self._suggestions: dict = {}
+        self._folders = None
 
     # -- which file each language build uses -----------------------------------------------------------
     def builds(self, page) -> tuple:
@@ -260,8 +288,7 @@ class Index:
             import exports
             import generated_pages
             import redirects
-            names = {generated_pages.FEED_NAME}
-            names |= set(exports.api_files(self.registry, self.default, {}, [], ""))
+            names = {generated_pages.FEED_NAME} | self._export_names(exports)
             for page_id, versions in self.registry.versions.items():
                 names.add(f"{redirects.SHORT_PREFIX}{page_id}/index.html")
                 for page in versions.values():
@@ -277,16 +304,38 @@ class Index:
                             f"checklists/{slug}/{generated_pages.download_name(slug, code, ext)}" for ext in ("csv", "json"))
             self._generated_files = (names, per_lang)
         names, per_lang = self._generated_files
-        return rel in names or rel in per_lang.get(lang, ())
+        return rel in names or rel in per_lang.get(lang, ()) or ("api/" in names and rel.startswith("api/"))
+
+    def _export_names(self, exports) -> set:
+        """The names of api/*: asked of exports.api_files with no pages (their content, and whatever a
+        hostile header holds, does not matter here)."""
+        from types import SimpleNamespace
+        empty = SimpleNamespace(config=self.config, vocab=self.registry.vocab, of_type=lambda *a, **k: [],
+                                glossary=SimpleNamespace(terms={}))
+        try:
+            return set(exports.api_files(empty, self.default, {}, [], ""))
+        except Exception:  # noqa: BLE001 - exports changed shape: accept its folder rather than fail here
+            return {"api/"}
 
     # -- pages -----------------------------------------------------------------------------------------
+    SUGGESTIONS = 50   # 'did you mean' for this many different broken links; a page of thousands stays fast
+
     def base_suggestion(self, page, target: str) -> str:
-        """'did you mean …' among the pages, as a path relative to the linking file."""
-        here = posixpath.dirname(page.src) or "."
-        bases = list(self.registry.by_base) + list(self.virtual_by_base)
-        near = closest(target, bases, n=1)
+        """'did you mean …' among the pages of the target's folder (else all pages), as a path relative to
+        the linking file."""
+        if target not in self._suggestions:
+            near = []
+            if len(self._suggestions) < self.SUGGESTIONS:
+                if self._folders is None:
+                    self._folders = {}
+                    for base in (*self.registry.by_base, *self.virtual_by_base):
+                        self._folders.setdefault(posixpath.dirname(base), []).append(base)
+                bases = self._folders.get(posixpath.dirname(target)) or [b for f in self._folders.values() for b in f]
+                near = closest(target, bases, n=1)
+            self._suggestions[target] = near[0] if near else None
+        near = self._suggestions[target]
         if near:
-            return f"did you mean '{paths.relpath(near[0], here)}'?"
+            return f"did you mean '{paths.relpath(near, posixpath.dirname(page.src) or '.')}'?"
         return ("check the path: it is relative to this file; or link by id, [[page-id]], which never breaks "
                 "when a page moves")
 
