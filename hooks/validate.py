@@ -252,8 +252,11 @@ def check_dates(page, today: dt.date | None = None) -> list[Problem]:
         if not isinstance(value, str) or not DATE_SHAPE.match(value):
             continue   # missing, or not written as a date: the schema says so
         if not _real_date(value):
-            problems.append(Problem(page.path, _field_line(page, path), f"'{path[-1]}' is not a real date: {value!r}",
-                                    "write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-29"))
+            # the words of yaml_load's problem for an unquoted impossible date: the same mistake, one line
+            line = _field_line(page, path) if len(path) == 1 else \
+                frontmatter.value_line(page.text, value, _field_line(page, path))
+            problems.append(Problem(page.path, line, f"'{path[-1]}' is not a real date: {value}",
+                                    "write the date as YYYY-MM-DD"))
         elif path == ["reviewed"] and dt.date.fromisoformat(value) > today + dt.timedelta(days=1):
             problems.append(Problem(page.path, _field_line(page, path), f"'reviewed' is in the future: {value}",
                                     "write the date the page was last reviewed"))

@@ -133,6 +133,8 @@ def test_values_the_build_accepted_silently_are_refused(tmp_path):
     alpha = pages["participation/alpha-guide.en.md"] = fp.guide("en").replace(
         "reviewed: 2026-11-29", "reviewed: '2026-02-30'").replace("law_as_of: 2026-11", "law_as_of: 2026-13").replace(
         "    reference: Publisher, 2024\n", "    reference: Publisher, 2024\n    year: 20244\n    accessed: '2026-04-31'\n")
+    case_nb = pages["cases/example-case.nb.md"] = pages["cases/example-case.nb.md"].replace(
+        "reviewed: 2026-11-29", "reviewed: 2026-02-30")   # unquoted: yaml_load reports it too, in the same words
     beta = pages["participation/beta-guide.en.md"]
     guide, case = "docs/participation/beta-guide.en.md:", "docs/cases/example-case.en.md:"
     expected = [
@@ -155,17 +157,20 @@ def test_values_the_build_accepted_silently_are_refused(tmp_path):
         f"docs/cases/example-case.pl.md:{line_of(case_pl, 'population:')}: field 'population' must be between 1 and "
         "100000000, not 3000000000 — write a number between 1 and 100000000",
         f"docs/participation/alpha-guide.en.md:{line_of(alpha, 'reviewed:')}: 'reviewed' is not a real date: "
-        "'2026-02-30' — write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-29",
+        "2026-02-30 — write the date as YYYY-MM-DD",
+        f"docs/cases/example-case.nb.md:{line_of(case_nb, 'reviewed:')}: 'reviewed' is not a real date: 2026-02-30 — "
+        "write the date as YYYY-MM-DD",
         f"docs/participation/alpha-guide.en.md:{line_of(alpha, 'law_as_of:')}: 'law_as_of' is not a real date: "
-        "'2026-13' — write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-29",
+        "2026-13 — write the date as YYYY-MM-DD",
         f"docs/participation/alpha-guide.en.md:{line_of(alpha, 'accessed:')}: 'accessed' is not a real date: "
-        "'2026-04-31' — write a date of the calendar as YYYY-MM-DD, e.g. 2026-11-29",
+        "2026-04-31 — write the date as YYYY-MM-DD",
         f"docs/participation/alpha-guide.en.md:{line_of(alpha, 'year: 20244')}: field 'sources.1.year' must be between "
         "1000 and 2999, not 20244 — write a number between 1000 and 2999",
     ]
     check, built = check_and_build(tmp_path, pages)
     assert_refused(check, built, expected)
     assert "must be between -90 and 90, not nan" not in check[1]   # NaN is reported once, as not a number
+    assert check[1].count(f"example-case.nb.md:{line_of(case_nb, 'reviewed:')}: 'reviewed' is not a real") == 1   # once
 
 
 # --- what is right stays accepted -----------------------------------------------------------------------
