@@ -9,7 +9,7 @@ One loader for front matter and every file in data/:
   header grows exponentially once it is copied;
 - dates stay text (``2026-11-29``), so that schemas, hashes and JSON see one type; an impossible date
   (``2026-02-30``) is reported instead of raising ValueError;
-- keys are text (``NO:`` unnamed is read as the key 'False', as before);
+- keys are text (``NO:`` unquoted is read as the key 'False', as before);
 - every YAML error becomes a Problem pointing at its line.
 
 ``load_file`` reads a data file (text_files.read), parses it and checks it against its JSON Schema in
@@ -52,12 +52,34 @@ class _StrictLoader(_Base):  # type: ignore[misc, valid-type]
 
 class _AliasCheckingLoader(_StrictLoader):
     """Also refuses aliases: a node constructed a second time is the target of an alias. Used only for
-    text containing '&' (no anchor, no alias), which keeps the common case as fast as plain PyYAML."""
+    text containing '&' (without an anchor there can be no alias), which keeps the common case as fast
+    as plain PyYAML."""
 
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _Stop("alias", node)
         return super().construct_object(node, deep)
+
+
+class _TrackingLoader(_AliasCheckingLoader):
+    """Remembers the node being constructed: run again, only after a constructor failed on a value with
+    an explicit tag (``!!int abc``), to find that value's line."""
+
+    def construct_object(self, node, deep=False):
+        self.current = node
+        return super().construct_object(node, deep)
+
+
+def _failing_node(text: str):
+    loader = _TrackingLoader(text)
+    loader.current = None
+    try:
+        loader.get_single_data()
+    except Exception:  # noqa: BLE001 - the failure being located
+        pass
+    finally:
+        loader.dispose()
+    return loader.current
 
 
 def _construct_mapping(self, node, deep=False):
@@ -71,7 +93,7 @@ def _construct_mapping(self, node, deep=False):
             raise _Stop("merge", key_node)
         key = self.construct_object(key_node, deep=deep)
         if isinstance(key, (list, dict)):
-            raise yaml.constructor.ConstructorError(None, None, "a key must be a single word or text, not a list",
+            raise yaml.constructor.ConstructorError(None, None, "a key must be a single word or text, not a list or a group",
                                                     key_node.start_mark)
         key = str(key)
         if key in first:   # reported; the first value is kept, so that nothing else is reported about it
@@ -169,6 +191,16 @@ def parse(path: str, text: str, *, first_line: int = 1, where: str = "",
             syntax_fix = "delete the invisible control character on this line (pasted from another program?)"
         return None, None, [Problem(path, _error_line(exc, text) + first_line, f"YAML syntax error{where}: {what}",
                                     syntax_fix)]
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError) as exc:
+        # Only a value with an explicit tag gets here (``!!int abc``, ``!!bool maybe``): implicit values
+        # are constructed from what the resolver recognised, and impossible dates are handled above.
+        node = _failing_node(text)
+        if node is None:
+            line, what = 0, f"a value{where} cannot be read ({exc})"
+        else:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            line, what = node.start_mark.line, f"{str(node.value)!r}{where} is not a valid {tag}"
+        return None, None, [Problem(path, line + first_line, what, "remove the tag and write the value plainly")]
     except RecursionError:
         return None, None, [Problem(path, first_line, f"the YAML{where} is nested too deeply",
                                     "write it with fewer levels of lists and groups")]

@@ -254,6 +254,8 @@ def test_yaml_errors_become_problems():
         "a: 1\nb: \x07\n": "x.yml:2: YAML syntax error: control characters are not allowed",
         "a: " + "[" * 5000 + "]" * 5000 + "\n": "x.yml:1: YAML syntax error: exceeded maximum nesting depth",
         "a: 1\n---\nb: 2\n": "x.yml:2: YAML syntax error: expected a single document in the stream, but found another document",
+        "a: 1\nb: !!int abc\n": "x.yml:2: 'abc' is not a valid !!int — remove the tag and write the value plainly",
+        "a: !!timestamp soon\n": "x.yml:1: 'soon' is not a valid !!timestamp",
     }
     for text, start in cases.items():
         data, _, problems = yaml_load.parse("x.yml", text)
