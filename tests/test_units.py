@@ -89,12 +89,13 @@ def test_hash_ignores_whitespace_and_stamp_updates_header():
     assert fm.parse("p", translations.stamp_text(text, "00001234"))[0]["source_hash"] == "00001234"
 
 
-def test_safety_rules():
+def test_safety_rules(registry):
+    render = safety.renderer(registry.config)
     bad = ['<script>alert(1)</script>', '<img src=x onerror="x()">', '[a](javascript:alert(1))',
            '<iframe src="https://example.org"></iframe>', '<object data="x"></object>', '<embed src="x">']
     for line in bad:
-        assert safety.check(make_page(line)), line
-    assert not safety.check(make_page("`<script>` in code is fine\n\n```\n<iframe>\n```\n"))
+        assert safety.check(make_page(line), render), line
+    assert not safety.check(make_page("`<script>` in code is fine\n\n```\n<iframe>\n```\n"), render)
 
 
 def test_inline_markdown_is_converted_once_but_links_are_relative_to_each_page(registry):

@@ -150,7 +150,7 @@ def glossary() -> str:
 """
 
 
-def make(dest: str) -> str:
+def make(dest: str, *, search: bool = False) -> str:
     """The hostile fixture site in dest (three languages, every page type); returns dest."""
     pages = {}
     for lang in ("en", "pl", "nb"):
@@ -163,7 +163,8 @@ def make(dest: str) -> str:
     labels = {lang: "Participation " + PAYLOAD for lang in ("en", "pl", "nb")}
     return sf.make_site(dest, pages, glossary=glossary(),
                         vocab_extra={"topics": {"participation": labels},
-                                     "challenges": {"depopulation": {lang: PAYLOAD for lang in ("en", "pl", "nb")}}})
+                                     "challenges": {"depopulation": {lang: PAYLOAD for lang in ("en", "pl", "nb")}}},
+                        search=search)
 
 
 # Page bodies: each must be refused by kb.py check with its line (name, Markdown, expected message)
