@@ -24,15 +24,20 @@ def register(registry, strings) -> None:
                                            {l: strings.for_lang(l)["glossary_title"] for l in codes},
                                            set(registry.glossary.terms))
     registry.virtual["translation-status"] = Virtual("translation-status", "page", STATUS_BASE,
-                                                     {l: strings.for_lang(l)["status_title"] for l in codes})
+                                                     {l: strings.for_lang(l)["status_title"] for l in codes},
+                                                     {f"lang-{code}" for code in codes})
+    months = {f"m-{str(p.meta['reviewed'])[:7]}" for l in codes for p in dated_pages(registry, l)}
     registry.virtual["whats-new"] = Virtual("whats-new", "page", WHATS_NEW_BASE,
-                                            {l: strings.for_lang(l)["whats_new_title"] for l in codes})
+                                            {l: strings.for_lang(l)["whats_new_title"] for l in codes}, months)
     registry.virtual["checklists"] = Virtual("checklists", "checklist", CHECKLISTS_INDEX,
-                                             {l: strings.for_lang(l)["checklists_title"] for l in codes})
+                                             {l: strings.for_lang(l)["checklists_title"] for l in codes},
+                                             {"by-topic", "by-phase"})
     for workshop in registry.of_type("workshop"):
+        parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
         registry.virtual[f"{workshop.id}-handout"] = Virtual(
             f"{workshop.id}-handout", "handout", handout_base(workshop.id),
-            {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes})
+            {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes},
+            {f"part-{n}" for n in range(1, len(parts) + 1)})
     for coll in checklists.collections(registry, registry.config.default_language):
         anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
         registry.virtual[f"checklists-{coll['slug']}"] = Virtual(

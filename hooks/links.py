@@ -77,29 +77,9 @@ def sections_of(page, topics=()) -> dict:
     return out
 
 
-_TICKS = re.compile(r"`+")
-
-
 def blank_code_spans(line: str) -> str:
-    """The line with its `code spans` blanked (same length). A span opens with a run of backticks and
-    closes at the next run of the same length (CommonMark); linear in the line's length, unlike a
-    backtracking regex on a line of thousands of backticks."""
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
-    following, nearest = [None] * len(runs), {}
-    for i in range(len(runs) - 1, -1, -1):
-        length = runs[i][1] - runs[i][0]
-        following[i] = nearest.get(length)
-        nearest[length] = i
-    out, last, i = [], 0, 0
-    while i < len(runs):
-        close = following[i]
-        if close is None:
-            i += 1
-            continue
-        out += [line[last:runs[i][0]], " " * (runs[close][1] - runs[i][0])]
-        last, i = runs[close][1], close + 1
-    out.append(line[last:])
-    return "".join(out)
+    """The line with its `code spans` blanked (same length)."""
+    return markdown_text.strip_inline_code(line)
 
 
 def lines_with(body: str, first_line: int, needles: tuple):

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 FENCE = re.compile(r"^\s*(```+|~~~+)")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")   # no lazy group before \s*$: linear on long runs of spaces
 ANCHOR = re.compile(r"\{\s*#([A-Za-z0-9_.:-]+)[^}]*\}\s*$")
-INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_TICKS = re.compile(r"`+")
 
 
 def lines_outside_code(body: str, first_line: int = 1):
@@ -30,15 +30,43 @@ def headings(body: str, first_line: int = 1):
         match = HEADING.match(line)
         if not match:
             continue
-        text = match.group(2)
+        text = match.group(2).rstrip()
         anchor = ANCHOR.search(text)
         title = ANCHOR.sub("", text).strip() if anchor else text.rstrip("#").strip()
         yield number, len(match.group(1)), title, anchor.group(1) if anchor else None
 
 
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each `code span` in a line. A span opens with a run of backticks and closes at the
+    next run of the same length (CommonMark); linear in the line's length, unlike a backtracking regex on
+    a line of thousands of backticks."""
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    following, nearest = [None] * len(runs), {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        following[i] = nearest.get(length)
+        nearest[length] = i
+    spans, i = [], 0
+    while i < len(runs):
+        close = following[i]
+        if close is None:
+            i += 1
+            continue
+        spans.append((runs[i][0], runs[close][1]))
+        i = close + 1
+    return spans
+
+
 def strip_inline_code(line: str) -> str:
     """The line with inline code spans blanked (same length, so columns stay right)."""
-    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+    if "`" not in line:
+        return line
+    out, last = [], 0
+    for start, end in code_spans(line):
+        out += [line[last:start], " " * (end - start)]
+        last = end
+    out.append(line[last:])
+    return "".join(out)
 
 
 def map_outside_code(body: str, func) -> str:
@@ -57,10 +85,10 @@ def map_outside_code(body: str, func) -> str:
             out.append(line)
             continue
         parts, last = [], 0
-        for code in INLINE_CODE.finditer(line):
-            parts.append(func(line[last:code.start()]))
-            parts.append(code.group(0))
-            last = code.end()
+        for start, end in (code_spans(line) if "`" in line else ()):
+            parts.append(func(line[last:start]))
+            parts.append(line[start:end])
+            last = end
         parts.append(func(line[last:]))
         out.append("".join(parts))
     return "\n".join(out)

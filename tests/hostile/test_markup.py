@@ -199,3 +199,23 @@ def test_web_url_keeps_addresses_and_refuses_schemes():
     assert escaping.web_url("https://lovdata.no/lov/2008-06-27-71/§5-1") == "https://lovdata.no/lov/2008-06-27-71/§5-1"
     assert escaping.web_url(payloads.URL) == "https://example.org/a%22%3E%3Cscript%3Ewindow.__kbPwned=11%3C/script%3E%28x%29"
     assert escaping.web_url("javascript:alert(1)") == "" and escaping.web_url("//evil.example/") == ""
+
+
+def test_code_spans_follow_commonmark():
+    import markdown_text
+    line = "a `b` c ``d`e`` `f and ```` unclosed"
+    assert [line[s:e] for s, e in markdown_text.code_spans(line)] == ["`b`", "``d`e``"]
+    assert markdown_text.strip_inline_code("x `<script>` y") == "x            y"
+    long = "#" + " " * 5000 + "Title {#t}"
+    assert list(markdown_text.headings(long)) == [(1, 1, "Title", "t")]
+
+
+def test_anchors_of_generated_pages_can_be_linked(tmp_path):
+    pages = fp.site_pages()
+    pages["index.en.md"] = fp.home("en") + ("\nSee [[whats-new#m-2026-11]], [[checklists#by-topic]] and "
+                                            "[[translation-status#lang-pl]].\n")
+    site = sf.make_site(str(tmp_path), pages, glossary=fp.GLOSSARY)
+    rc, out = sf.kb(site, "check")
+    assert rc == 0, out
+    rc, out = sf.build(site)
+    assert rc == 0, out
