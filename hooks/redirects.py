@@ -5,12 +5,14 @@ Static redirect pages (meta refresh, canonical link, visible link) work on any s
 from __future__ import annotations
 
 import html
+import re
 
 import frontmatter
 import paths
 from diagnostics import Problem
 
 SHORT_PREFIX = "go/"
+_SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*/$")
 
 
 def normalise_path(path: str) -> str:
@@ -37,6 +39,11 @@ def check(registry) -> list[Problem]:
             path = normalise_path(old)
             line = frontmatter.value_line(page.text, str(old), frontmatter.key_line(page.text, "moved_from"))
             other = live.get(path)
+            if not _SAFE_PATH.match(path) or any(part in ("", ".", "..") for part in path.rstrip("/").split("/")):
+                problems.append(Problem(page.path, line, f"moved_from '{old}' is not a path inside the site",
+                                        "write the page's former address below the language root, e.g. "
+                                        "participation/old-name/ (letters, digits, '-', '_' and '/' only, no '..')"))
+                continue
             if other is not None:
                 where = getattr(other, "path", None) or f"the generated page '{other.id}'"
                 problems.append(Problem(page.path, line, f"moved_from '{old}' is the address of a live page ({where})",

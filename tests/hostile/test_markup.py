@@ -219,3 +219,20 @@ def test_anchors_of_generated_pages_can_be_linked(tmp_path):
     assert rc == 0, out
     rc, out = sf.build(site)
     assert rc == 0, out
+
+
+def test_keys_and_former_paths_cannot_escape_their_place(tmp_path):
+    """Vocabulary keys become file names and {#anchors}; moved_from paths become files of the site: an
+    attribute list or a '..' in them is refused before anything is written."""
+    pages = fp.site_pages()
+    pages["participation/beta-guide.en.md"] = fp.beta("en").replace(
+        "reviewed: 2026-11-29\n", 'reviewed: 2026-11-29\nmoved_from: ["../../../outside", "ok/old-beta/"]\n', 1)
+    site = sf.make_site(str(tmp_path), pages, glossary=fp.GLOSSARY,
+                        vocab_extra={"topics": {'x" onclick=alert(1)': {"en": "X", "pl": "X", "nb": "X"}}})
+    rc, out = sf.kb(site, "check")
+    assert rc == 1 and "Traceback" not in out
+    assert re.search(r"docs/participation/beta-guide\.en\.md:\d+: moved_from '\.\./\.\./\.\./outside' is not a path inside the site — ", out)
+    assert "moved_from 'ok/old-beta/'" not in out
+    assert re.search(r"data/vocabularies\.yml:\d+: 'topics': 'x\" onclick=alert\(1\)' does not match", out)
+    rc, out = sf.build(site)
+    assert rc != 0 and not os.path.exists(os.path.join(str(tmp_path), "outside"))
