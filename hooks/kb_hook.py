@@ -8,10 +8,13 @@ every event below runs once per language. Events, in the order MkDocs calls them
 2. on_files (-200)     per language, after static-i18n: add the generated pages (checklists, glossary,
                        translation status) and the exports (api/*.json, *.csv, checklist downloads)
 3. on_nav              per language: section titles from topic pages, sections in the configured order
+   on_env              per language: Jinja autoescape for our own templates (overrides/)
 4. on_page_markdown    per page: translation notice, fact box, checklist, backlinks, sources, references
 5. on_page_content     per page: finished HTML kept out of Markdown (stash.py) put back
 6. on_page_context     per page: the page model for templates (type, topics, QR code, short link)
-7. on_post_page        per page: Content-Security-Policy with hashes of inline scripts; rel=noopener
+7. on_post_page        per page: Content-Security-Policy with the hashes of the theme's own scripts (worked
+                       out from its script templates in on_page_context); a page with any other inline
+                       script or a meta refresh stops the build; rel=noopener
 8. on_template_context, on_post_template   404.html: strings, then kept per language
 9. on_post_build (-200) per language: that language's folder goes to Pagefind, which indexes it in the
                        background while the next language renders (the first language's folder is
