@@ -7,6 +7,8 @@ tell. Page bodies are Markdown and are judged instead (see BODY_ATTACKS: kb.py c
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from html.parser import HTMLParser
 
 import sitefactory as sf
@@ -104,6 +106,23 @@ def home(lang: str) -> str:
     return fp.home(lang).replace(f"title: Home {lang}", f"title: {_q('Home ' + PAYLOAD)}\ndescription: {_q(PAYLOAD)}")
 
 
+def case_library(lang: str) -> str:
+    """The case library overview: facets, the map (case titles in SVG) and the list by topic."""
+    extra = "" if lang == "en" else "translated_from: en\n"
+    return f"""---
+id: cases
+type: page
+title: {_q('Cases ' + PAYLOAD)}
+summary: {_q(PAYLOAD)}
+lists: cases
+{extra}---
+
+# Cases {lang}
+
+All the cases.
+"""
+
+
 def workshop(lang: str) -> str:
     extra = "" if lang == "en" else "translated_from: en\n"
     return f"""---
@@ -159,8 +178,10 @@ def make(dest: str, *, search: bool = False) -> str:
         pages[f"participation/alpha-guide.{lang}.md"] = guide(lang)
         pages[f"participation/beta-guide.{lang}.md"] = fp.beta(lang)
         pages[f"cases/example-case.{lang}.md"] = case(lang)
+        pages[f"cases/index.{lang}.md"] = case_library(lang)
         pages[f"workshops/alpha-workshop.{lang}.md"] = workshop(lang)
     labels = {lang: "Participation " + PAYLOAD for lang in ("en", "pl", "nb")}
+    shutil.copytree(os.path.join(sf.ROOT, "data", "geo"), os.path.join(dest, "data", "geo"), dirs_exist_ok=True)
     return sf.make_site(dest, pages, glossary=glossary(),
                         vocab_extra={"topics": {"participation": labels},
                                      "challenges": {"depopulation": {lang: PAYLOAD for lang in ("en", "pl", "nb")}}},
