@@ -12,11 +12,17 @@ def json_text(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
     if isinstance(value, list):
-        return "; ".join(map(str, value))
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
+        value = "; ".join(map(str, value))
+    elif isinstance(value, dict):
+        value = "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        # a spreadsheet would run "=HYPERLINK(…)" or "@SUM(…)" as a formula: an apostrophe makes it text
+        return "'" + value
     return value
 
 

@@ -236,3 +236,13 @@ def test_keys_and_former_paths_cannot_escape_their_place(tmp_path):
     assert re.search(r"data/vocabularies\.yml:\d+: 'topics': 'x\" onclick=alert\(1\)' does not match", out)
     rc, out = sf.build(site)
     assert rc != 0 and not os.path.exists(os.path.join(str(tmp_path), "outside"))
+
+
+def test_csv_cells_never_start_a_formula():
+    """The CSV files open in Excel (that is why they carry a BOM): a text that starts like a formula is
+    written as text."""
+    import data_files
+    text = data_files.csv_text([{"a": '=HYPERLINK("https://evil.example","x")', "b": "@SUM(1)", "c": ["-1", "x"],
+                                 "d": "plain = fine", "e": 5}], ["a", "b", "c", "d", "e"])
+    row = text.split("\r\n")[1]
+    assert row == '"\'=HYPERLINK(""https://evil.example"",""x"")",\'@SUM(1),\'-1; x,plain = fine,5'
