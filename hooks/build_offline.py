@@ -38,7 +38,7 @@ def offline_config(cfg: dict, root: str = ROOT) -> dict:
     cfg["site_url"] = ""
     extra = dict(cfg.get("extra") or {})
     extra["polyfills"] = [SHIM]
-    extra["kb"] = dict(extra.get("kb") or {}, search="material", offline=True,
+    extra["kb"] = dict(extra.get("kb") or {}, search="material",
                        data_dir=os.path.join(root, (extra.get("kb") or {}).get("data_dir", "data")))
     cfg["extra"] = extra
     plugins = []

@@ -237,7 +237,7 @@ def on_nav(nav, config, files):
     if "registry" not in STATE:
         return nav
     registry, lang = STATE["registry"], _lang(config)
-    order = (STATE["config"].extra.get("kb") or {}).get("nav_order") or []
+    order = STATE["config"].settings.nav_order
     checklist_rank = {f"checklists/{c['slug']}/": i for i, c in enumerate(STATE["collections"].get(lang, []))}
 
     def entry(item):
@@ -281,7 +281,7 @@ def on_nav(nav, config, files):
     # A section longer than nav_max_pages shows only its overview page in the sidebar: the overview (topic
     # page with facets, case browser) lists every page, and a sidebar of hundreds of links helps nobody.
     # It also keeps build time linear, since every page renders its section of the navigation.
-    limit = int((STATE["config"].extra.get("kb") or {}).get("nav_max_pages", 40))
+    limit = STATE["config"].settings.nav_max_pages
     for item in nav.items:
         if isinstance(item, Section) and len(item.children) > limit:
             overview = [c for c in item.children if getattr(c, "file", None) is not None
@@ -466,7 +466,7 @@ def site_url_for(config, lang: str) -> str:
 
 # 6, 7 ------------------------------------------------------------------------------------------------
 def _csp_on() -> bool:
-    return bool((STATE["config"].extra.get("kb") or {}).get("csp", True))
+    return STATE["config"].settings.csp
 
 
 def _with_policy(output: str, key: str, where: str) -> str:
@@ -498,7 +498,7 @@ def on_post_template(output, template_name, config):
 
 # 8 ---------------------------------------------------------------------------------------------------
 def _pagefind_on() -> bool:
-    return (STATE["config"].extra.get("kb") or {}).get("search", "pagefind") == "pagefind"
+    return STATE["config"].settings.search == "pagefind"
 
 
 def _index_built_languages(config) -> None:

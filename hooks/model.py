@@ -14,7 +14,7 @@ def load(config: SiteConfig):
     """Return (registry, strings). Problems found while reading are in registry.problems."""
     registry = registry_mod.scan(config)
     strings, problems = strings_mod.load(config.data_dir, config.codes, config.default_language)
-    registry.problems += problems + _unsafe_strings(config, strings)
+    registry.problems += list(config.problems) + problems + _unsafe_strings(config, strings)
     generated_pages.register(registry, strings)
     return registry, strings
 

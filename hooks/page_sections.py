@@ -33,7 +33,7 @@ def _source_line(source: dict) -> str:
 
 def notice(registry, page_id: str, shown_lang: str, reader_lang: str, page_base: str, strings: dict) -> str:
     """The translation notice for a page shown to a reader of reader_lang, or ''."""
-    repo = registry.config.extra.get("kb", {}).get("repo", "")
+    repo = registry.config.settings.repo
     help_text = " " + strings["notice_help"].format(repo=repo) if repo else ""
     source = registry.source(page_id)
     if source is None:

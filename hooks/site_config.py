@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+import settings as settings_mod
+from settings import Settings
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -51,10 +54,15 @@ class SiteConfig:
     site_url: str = ""
     repo_url: str = ""
     edit_uri: str = ""
-    review_months: int = 12
     # mkdocs.yml's markdown_extensions as written: names, or {name: options}
     markdown_extensions: tuple = field(default=(), compare=False, hash=False)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    settings: Settings = field(default_factory=Settings, compare=False, hash=False)   # extra.kb, validated
+    problems: tuple = field(default=(), compare=False, hash=False)                     # with the settings
+
+    @property
+    def review_months(self) -> int:
+        return self.settings.review_months
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -85,30 +93,57 @@ def languages_from_i18n(i18n: dict) -> tuple[Language, ...]:
     return tuple(langs)
 
 
-def from_mapping(cfg: dict, root: str) -> SiteConfig:
-    """Build the configuration from a parsed mkdocs.yml mapping."""
+def from_mapping(cfg: dict, root: str, *, path: str = "mkdocs.yml", line_of=lambda key: 1) -> SiteConfig:
+    """Build the configuration from a parsed mkdocs.yml mapping; line_of(setting) finds a line of extra.kb."""
     i18n = {}
     for plugin in cfg.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             i18n = plugin["i18n"] or {}
     extra = cfg.get("extra") or {}
-    kb = extra.get("kb") or {}
+    kb_settings, problems = settings_mod.from_mapping(extra.get("kb"), path=path, line_of=line_of)
     return SiteConfig(
         root=root,
         docs_dir=os.path.join(root, cfg.get("docs_dir", "docs")),
-        data_dir=os.path.join(root, kb.get("data_dir", "data")),
+        data_dir=os.path.join(root, kb_settings.data_dir),
         languages=languages_from_i18n(i18n),
         site_url=str(cfg.get("site_url") or ""),
         repo_url=str(cfg.get("repo_url") or ""),
         edit_uri=str(cfg.get("edit_uri") or ""),
-        review_months=int(kb.get("review_months", 12)),
         extra=extra,
         markdown_extensions=tuple(cfg.get("markdown_extensions") or ()),
+        settings=kb_settings,
+        problems=tuple(problems),
     )
+
+
+def _setting_lines(text: str):
+    """line_of(key) for the settings under extra.kb, read from the YAML nodes (1 if not found)."""
+    try:
+        root = yaml.compose(text, Loader=_TolerantLoader)
+    except yaml.YAMLError:
+        root = None
+
+    def child(node, name):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if getattr(key, "value", None) == name:
+                    return key, value
+        return None, None
+
+    _, extra = child(root, "extra")
+    kb_key, kb = child(extra, "kb")
+
+    def line_of(key):
+        key_node, _ = child(kb, key) if key is not None else (kb_key, None)
+        node = key_node or kb_key
+        return node.start_mark.line + 1 if node is not None else 1
+    return line_of
 
 
 def load(config_file: str) -> SiteConfig:
     root = os.path.dirname(os.path.abspath(config_file))
     with open(config_file, encoding="utf-8") as fh:
-        cfg = yaml.load(fh, Loader=_TolerantLoader) or {}
-    return from_mapping(cfg, root)
+        text = fh.read()
+    cfg = yaml.load(text, Loader=_TolerantLoader) or {}
+    return from_mapping(cfg, root, path=os.path.relpath(os.path.abspath(config_file), root).replace(os.sep, "/"),
+                        line_of=_setting_lines(text))
