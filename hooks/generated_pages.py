@@ -11,6 +11,7 @@ import checklists
 import escaping
 import translations
 from registry import Virtual
+from urls import relative_url
 
 GLOSSARY_BASE = "glossary.md"
 STATUS_BASE = "translation-status.md"
@@ -43,6 +44,8 @@ def register(registry, strings) -> None:
         registry.virtual[f"checklists-{coll['slug']}"] = Virtual(
             f"checklists-{coll['slug']}", "checklist", f"checklists/{coll['slug']}.md",
             {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
+    for virtual in registry.virtual.values():
+        virtual.urls = registry.config.urls
 
 
 _md = escaping.markdown_text   # every field value placed in Markdown goes through this
@@ -57,7 +60,6 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, k
     """Markdown for one generated checklist (a topic or a phase), items grouped by guide.
 
     inline_for(page_url) returns a function that renders an item's text as HTML for that page."""
-    from registry import url_for
     vocab = registry.vocab
     title = checklists.checklist_title(coll, lang, vocab, strings)
     slug = coll["slug"]
@@ -66,7 +68,7 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, k
     files = " · ".join(f'<a href="{html.escape(download_name(slug, lang, ext))}" download>{ext.upper()}</a>'
                        for ext in ("csv", "json", "md"))
     out.append(f'<p class="kb-downloads">{html.escape(strings["download"])} {files}</p>\n')
-    here = url_for(f"checklists/{slug}.md")
+    here = registry.config.urls.page(f"checklists/{slug}.md")
     inline = inline_for(here)
     for guide, items in coll["groups"]:
         localized = registry.page(guide.id, lang)
@@ -176,7 +178,7 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
                    f'<p>{html.escape(strings["short_link"])}: <span class="kb-short-url">{html.escape(url)}</span></p></div>\n'))
         if target.checklist:
             out.append(keep(checklists.render_list(f"handout:{workshop.id}:{ref}", target.checklist, lang, registry.vocab,
-                                                   strings, inline_for(registry_url(handout_base(workshop.id))))))
+                                                   strings, inline_for(registry.config.urls.page(handout_base(workshop.id))))))
     return "\n".join(out)
 
 
@@ -193,8 +195,10 @@ def dated_pages(registry, lang: str) -> list:
 
 def whats_new_page(registry, lang: str, strings: dict) -> str:
     vocab = registry.vocab
+    # the feed of the same language, at the language's root (inside the offline copy too)
+    feed = relative_url(registry.config.urls.page(WHATS_NEW_BASE), FEED_NAME)
     out = [_front("whats-new", "page", strings["whats_new_title"]), f"# {strings['whats_new_title']}\n",
-           strings["whats_new_intro"] + f' <a href="../{FEED_NAME}">{html.escape(strings["feed_link"])}</a>\n']
+           strings["whats_new_intro"] + f' <a href="{html.escape(feed)}">{html.escape(strings["feed_link"])}</a>\n']
     month = None
     for page in dated_pages(registry, lang):
         reviewed = str(page.meta["reviewed"])
@@ -213,7 +217,7 @@ def atom_feed(registry, lang: str, strings: dict, language_root_url: str, site_n
     out = ['<?xml version="1.0" encoding="utf-8"?>', f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
            f"<title>{escape(site_name)} — {escape(strings['whats_new_title'])}</title>",
            f'<link rel="self" href="{escape(language_root_url + FEED_NAME)}"/>',
-           f'<link rel="alternate" href="{escape(language_root_url + registry_url(WHATS_NEW_BASE))}"/>',
+           f'<link rel="alternate" href="{escape(language_root_url + registry.config.urls.page(WHATS_NEW_BASE))}"/>',
            f"<id>{escape(language_root_url + FEED_NAME)}</id>", f"<updated>{updated}</updated>"]
     for page in pages:
         url = language_root_url + page.url
@@ -223,8 +227,3 @@ def atom_feed(registry, lang: str, strings: dict, language_root_url: str, site_n
                 f"<author><name>{escape(site_name)}</name></author>", "</entry>"]
     out.append("</feed>")
     return "\n".join(out) + "\n"
-
-
-def registry_url(base: str) -> str:
-    from registry import url_for
-    return url_for(base)

@@ -11,15 +11,10 @@ import markdown
 
 import references
 import safety
-from registry import url_for
+from urls import relative_url
 
 _MD = markdown.Markdown(extensions=[], output_format="html")
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
-
-
-def relative(from_url: str, to_url: str) -> str:
-    import page_sections
-    return page_sections.relative_url(from_url, to_url)
 
 
 def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
@@ -30,13 +25,13 @@ def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
         if term is None or base is None:
             return html.escape(match.group(0))
         default = registry.config.default_language
-        href = relative(page_url, url_for(base)) + "#" + term.id
+        href = relative_url(page_url, registry.config.urls.page(base)) + "#" + term.id
         return (f'<a class="kb-term" href="{html.escape(href)}" title="{html.escape(term.definition(lang, default))}">'
                 f"{html.escape(text or term.term(lang, default))}</a>")
     base = registry.base_of(target)
     if base is None:
         return html.escape(match.group(0))
-    href = relative(page_url, url_for(base)) + (f"#{anchor}" if anchor else "")
+    href = relative_url(page_url, registry.config.urls.page(base)) + (f"#{anchor}" if anchor else "")
     return f'<a href="{html.escape(href)}">{html.escape(text or registry.title(target, lang))}</a>'
 
 

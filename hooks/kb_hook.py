@@ -53,6 +53,7 @@ import registry as registry_mod
 import search_index
 import stash as stash_mod
 import site_config
+import urls
 import validate
 from diagnostics import ERROR, sort_problems
 
@@ -81,6 +82,7 @@ def _site_config(config) -> site_config.SiteConfig:
                                            if (links.get(l.code) or "/" + l.site_prefix).strip("/") else "")
                       for l in raw.languages)
     return dataclasses.replace(raw, root=os.path.dirname(os.path.abspath(config.docs_dir)), docs_dir=config.docs_dir,
+                               urls=urls.SiteUrls(directory_urls=bool(config.use_directory_urls)),
                                languages=languages, site_url=config.site_url or "", repo_url=config.repo_url or "",
                                extra=dict(config.extra))
 
@@ -94,7 +96,6 @@ def on_pre_build(config):
     STATE.clear()
     vars(config.extra).pop("alternate", None)   # static-i18n's stale instance attribute (see notes)
     cfg = _site_config(config)
-    registry_mod.DIRECTORY_URLS = bool(config.use_directory_urls)
     registry, strings = model.load(cfg)
     errors = [p for p in sort_problems(validate.run(registry, include_warnings=False)) if p.severity == ERROR]
     if errors:
@@ -159,7 +160,7 @@ def _add(files, config, lang: str, src_uri: str, content, dest: str | None = Non
     prefix = STATE["config"].prefix(lang)
     f = File.generated(config, src_uri, content=content)
     if src_uri.endswith(".md"):
-        url = registry_mod.url_for(src_uri)
+        url = STATE["config"].urls.page(src_uri)
         f.dest_uri = prefix + url + ("index.html" if url.endswith("/") or not url else "")
         alternates = {}
         for code in STATE["config"].codes:
@@ -331,14 +332,14 @@ def on_page_markdown(markdown, page, config, files):
     if entry.type == "case":
         head += page_sections.fact_box(registry, entry, lang, s, _inline_for(lang)(entry.url), STATE["stash"].put)
     if entry.type == "workshop":
-        handout = registry_mod.url_for(generated_pages.handout_base(entry.id))
-        head += page_sections.workshop_header(registry, entry, lang, s, page_sections.relative_url(entry.url, handout))
+        handout = STATE["config"].urls.page(generated_pages.handout_base(entry.id))
+        head += page_sections.workshop_header(registry, entry, lang, s, urls.relative_url(entry.url, handout))
     tail = ""
     if entry.type == "topic":
         tail += page_sections.topic_lists(registry, entry, lang, s)
     if entry.meta.get("lists") == "cases":
         tail += f"\n\n## {s['browse_cases']} {{#browse}}\n"
-        tail += page_sections.browser("cases", page_sections.CASE_FACETS, page_sections.relative_url(entry.url, "api/cases.json"))
+        tail += page_sections.browser("cases", page_sections.CASE_FACETS, urls.relative_url(entry.url, "api/cases.json"))
         tail += page_sections.case_map_section(registry, entry.url, lang, s, case_map.load_geo(STATE["config"].data_dir))
         tail += f"\n\n## {s['all_by_topic']} {{#all}}\n"
         tail += page_sections.case_index(registry, lang, s)
@@ -435,7 +436,7 @@ def _inline_for(lang: str):
 
 
 def _feed_href(page_url: str, lang: str) -> str:
-    to_root = page_sections.relative_url(page_url, STATE["config"].prefix(lang))
+    to_root = urls.relative_url(page_url, STATE["config"].prefix(lang))
     return ("" if to_root in (".", "./") else to_root) + generated_pages.FEED_NAME
 
 

@@ -5,14 +5,13 @@ Pure functions of (registry, page, language, strings); the adapter calls them pe
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 import case_map
 import escaping
 import references
-import paths
 import translations
+from urls import relative_url
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -54,14 +53,6 @@ def notice(registry, page_id: str, shown_lang: str, reader_lang: str, page_base:
                                                  link=relative_url(here, there))
         return f'!!! warning ""\n    {markdown_links_to_html(text)}\n\n'
     return ""
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """Relative URL between two site-root-relative page URLs, directory style ('pl/a/b/') or file style
-    ('pl/a/b.html'): from 'pl/a/b/' to 'a/b/' gives '../../../a/b/'."""
-    start = (from_url.rstrip("/") if from_url.endswith("/") else posixpath.dirname(from_url)) or "."
-    rel = paths.relpath(to_url.rstrip("/") or ".", start)
-    return rel + "/" if to_url.endswith("/") or not to_url else rel
 
 
 def markdown_links_to_html(text: str) -> str:

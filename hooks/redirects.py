@@ -8,8 +8,8 @@ import html
 import re
 
 import frontmatter
-import paths
 from diagnostics import Problem
+from urls import relative_url
 
 SHORT_PREFIX = "go/"
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*/$")
@@ -80,15 +80,8 @@ def redirects(registry, lang: str, language_root_url: str, page_href) -> dict:
         canonical = language_root_url + page.url
         title = registry.title(page_id, lang)
         here = SHORT_PREFIX + page_id + "/"
-        out[here + "index.html"] = redirect_html(_relative(here, page_href(page.url)), lang, title, canonical)
+        out[here + "index.html"] = redirect_html(relative_url(here, page_href(page.url)), lang, title, canonical)
         for old in page.meta.get("moved_from") or []:
             old_path = normalise_path(old)
-            out[old_path + "index.html"] = redirect_html(_relative(old_path, page_href(page.url)), lang, title, canonical)
+            out[old_path + "index.html"] = redirect_html(relative_url(old_path, page_href(page.url)), lang, title, canonical)
     return out
-
-
-def _relative(from_dir: str, to: str) -> str:
-    rel = paths.relpath(to or ".", from_dir.rstrip("/") or ".")
-    if to.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel

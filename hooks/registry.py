@@ -18,6 +18,7 @@ import text_files
 import vocabularies
 from diagnostics import Problem
 from site_config import SiteConfig
+from urls import SiteUrls
 
 _LANG_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
@@ -49,24 +50,13 @@ class Page:
     def title(self) -> str:
         return str(self.meta.get("title") or self.id)
 
+    urls: SiteUrls = field(default_factory=SiteUrls, repr=False, compare=False)
+
     @property
     def url(self) -> str:
-        """Directory URL relative to the language's root ('participation/x/', '' for the home page)."""
-        return url_for(self.base)
-
-
-DIRECTORY_URLS = True   # False in the offline build (pages are files, e.g. participation/x.html)
-
-
-def url_for(base: str) -> str:
-    stem = base[:-3] if base.endswith(".md") else base
-    if not DIRECTORY_URLS:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+        """URL relative to the language's root in the site's style ('participation/x/', '' for the home
+        page; 'participation/x.html' in the offline copy)."""
+        return self.urls.page(self.base)
 
 
 @dataclass
@@ -77,10 +67,11 @@ class Virtual:
     base: str
     titles: dict
     anchors: set = field(default_factory=set)
+    urls: SiteUrls = field(default_factory=SiteUrls, repr=False, compare=False)
 
     @property
     def url(self) -> str:
-        return url_for(self.base)
+        return self.urls.page(self.base)
 
 
 @dataclass
@@ -176,7 +167,7 @@ def scan(config: SiteConfig) -> Registry:
         problems += parse_problems
         base = os.path.join(os.path.dirname(src), base_name).replace(os.sep, "/").lstrip("./") \
             if os.path.dirname(src) else base_name
-        page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body,
+        page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body, urls=config.urls,
                     body_line=body_line)
         page.headings = list(markdown_text.headings(body, body_line))
         for line, level, title, anchor in page.headings:

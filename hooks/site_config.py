@@ -12,6 +12,7 @@ import yaml
 
 import settings as settings_mod
 from settings import Settings
+from urls import SiteUrls
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,6 +59,7 @@ class SiteConfig:
     markdown_extensions: tuple = field(default=(), compare=False, hash=False)
     extra: dict = field(default_factory=dict, compare=False, hash=False)
     settings: Settings = field(default_factory=Settings, compare=False, hash=False)   # extra.kb, validated
+    urls: SiteUrls = field(default_factory=SiteUrls, compare=False, hash=False)       # the URL style
     problems: tuple = field(default=(), compare=False, hash=False)                     # with the settings
 
     @property
@@ -113,6 +115,7 @@ def from_mapping(cfg: dict, root: str, *, path: str = "mkdocs.yml", line_of=lamb
         markdown_extensions=tuple(cfg.get("markdown_extensions") or ()),
         settings=kb_settings,
         problems=tuple(problems),
+        urls=SiteUrls(directory_urls=bool(cfg.get("use_directory_urls", True))),
     )
 
 
