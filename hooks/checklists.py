@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import data_files
 import markdown_text
+import references
 from diagnostics import Problem
 
 SECTION_ANCHOR = "checklist"
@@ -196,21 +197,15 @@ def checklist_title(coll: dict, lang: str, vocab, strings: dict) -> str:
 
 
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_REF = re.compile(r"\[\[\s*(?:glossary:)?([^\]\|#]+?)(?:#[^\]\|]*)?(?:\|([^\]]+))?\]\]")
 _EMPH = re.compile(r"(\*\*|__|\*|_)(\S.*?\S|\S)\1")
 
 
 def plain_text(text: str, registry, lang: str) -> str:
     """Item text for exports: references become titles, Markdown marks are removed."""
     def ref(match):
-        if match.group(2):
-            return match.group(2)
-        target = match.group(1).strip()
-        term = registry.glossary.terms.get(target)
-        if match.group(0).startswith("[[glossary:") and term:
-            return term.term(lang, registry.config.default_language)
-        return registry.title(target, lang)
-    text = _REF.sub(ref, text)
+        resolved = references.resolve(match, registry, lang)
+        return resolved.label if resolved else (match.group(3) or match.group(1))
+    text = references.REF.sub(ref, text)
     text = _MD_LINK.sub(r"\1", text)
     text = _EMPH.sub(r"\2", text)
     return text.replace("`", "").strip()

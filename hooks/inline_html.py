@@ -18,21 +18,14 @@ _P = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
-    target, anchor, text = match.group(1), match.group(2), match.group(3)
-    if target.startswith(references.GLOSSARY_PREFIX):
-        term = registry.glossary.terms.get(target[len(references.GLOSSARY_PREFIX):])
-        base = registry.base_of("glossary")
-        if term is None or base is None:
-            return html.escape(match.group(0))
-        default = registry.config.default_language
-        href = relative_url(page_url, registry.config.urls.page(base)) + "#" + term.id
-        return (f'<a class="kb-term" href="{html.escape(href)}" title="{html.escape(term.definition(lang, default))}">'
-                f"{html.escape(text or term.term(lang, default))}</a>")
-    base = registry.base_of(target)
-    if base is None:
+    ref = references.resolve(match, registry, lang)
+    if ref is None:
         return html.escape(match.group(0))
-    href = relative_url(page_url, registry.config.urls.page(base)) + (f"#{anchor}" if anchor else "")
-    return f'<a href="{html.escape(href)}">{html.escape(text or registry.title(target, lang))}</a>'
+    href = relative_url(page_url, registry.config.urls.page(ref.base)) + (f"#{ref.anchor}" if ref.anchor else "")
+    if ref.glossary:
+        return (f'<a class="kb-term" href="{html.escape(href)}" title="{html.escape(ref.tip)}">'
+                f"{html.escape(ref.label)}</a>")
+    return f'<a href="{html.escape(href)}">{html.escape(ref.label)}</a>'
 
 
 _CACHE: dict = {}

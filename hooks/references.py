@@ -46,26 +46,45 @@ def relative_md(from_base: str, to_base: str) -> str:
     return paths.relpath(to_base, start)
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """What a reference points to, in one language."""
+    base: str               # docs file of the target ("glossary.md" for a glossary term), without suffix
+    anchor: str | None      # the anchor (a term's id for a glossary term)
+    label: str              # plain text: the reference's own text, or the title or term in the language
+    own_text: bool          # the label is the author's own text ([[id|text]]): Markdown, not plain text
+    tip: str = ""           # a glossary term's definition
+    glossary: bool = False
+
+
+def resolve(match: re.Match, registry, lang: str) -> Resolved | None:
+    """The target of a REF match in the reader's language, or None if it is unknown (the check reports
+    unknown targets; the page then shows the reference as written)."""
+    target, anchor, text = match.group(1), match.group(2), match.group(3)
+    default = registry.config.default_language
+    if target.startswith(GLOSSARY_PREFIX):
+        term = registry.glossary.terms.get(target[len(GLOSSARY_PREFIX):])
+        base = registry.base_of("glossary")
+        if term is None or base is None:
+            return None
+        return Resolved(base, term.id, text or term.term(lang, default), bool(text), term.definition(lang, default), True)
+    base = registry.base_of(target)
+    if base is None:
+        return None
+    return Resolved(base, anchor, text or registry.title(target, lang), bool(text))
+
+
 def render(body: str, page_base: str, lang: str, registry) -> str:
     """Replace references with Markdown links in the reader's language."""
-    glossary_base = registry.base_of("glossary")
 
     def replace(match: re.Match) -> str:
-        target, anchor, text = match.group(1), match.group(2), match.group(3)
-        if target.startswith(GLOSSARY_PREFIX):
-            term_id = target[len(GLOSSARY_PREFIX):]
-            term = registry.glossary.terms.get(term_id)
-            if term is None or glossary_base is None:
-                return match.group(0)
-            label = text or escaping.markdown_text(term.term(lang, registry.config.default_language))
-            tip = escaping.markdown_link_title(term.definition(lang, registry.config.default_language))
-            href = relative_md(page_base, glossary_base) + "#" + term_id
-            return f'[{label}]({href} "{tip}"){{ .kb-term }}'
-        base = registry.base_of(target)
-        if base is None:
+        ref = resolve(match, registry, lang)
+        if ref is None:
             return match.group(0)
-        label = text or escaping.markdown_text(registry.title(target, lang))   # text is the page's own Markdown
-        href = relative_md(page_base, base) + (f"#{anchor}" if anchor else "")
+        label = ref.label if ref.own_text else escaping.markdown_text(ref.label)   # own text is the page's Markdown
+        href = relative_md(page_base, ref.base) + (f"#{ref.anchor}" if ref.anchor else "")
+        if ref.glossary:
+            return f'[{label}]({href} "{escaping.markdown_link_title(ref.tip)}"){{ .kb-term }}'
         return f"[{label}]({href})"
 
     return markdown_text.map_outside_code(body, lambda segment: REF.sub(replace, segment))
