@@ -59,7 +59,8 @@ def real_paragraphs(registry, lang: str) -> list[str]:
         if page.type != "guide" or page.lang != lang:
             continue
         for block in page.body.split("\n\n"):
-            text = " ".join(block.split())
+            # links of the real page (to its own anchors, to neighbouring files) would be broken here: their text
+            text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", " ".join(block.split()))
             if len(text) > 200 and not text.startswith(("#", "-", "|", "!", "?", "<", "`")) and "[[" not in text:
                 out.append(text)
     return out
