@@ -228,6 +228,15 @@ def export_records(coll: dict, registry, lang: str, site_prefix_url: str) -> lis
     return rows
 
 
+def export_document(coll: dict, title: str, lang: str | None, records: list[dict]) -> dict:
+    """One checklist as exported: its id, title, kind and key, the language (in a download), the items."""
+    doc = {"id": coll["slug"], "title": title, "kind": coll["kind"], "key": coll["key"]}
+    if lang is not None:
+        doc["language"] = lang
+    doc["items"] = records
+    return doc
+
+
 CSV_FIELDS = ["checklist", "id", "text", "guide", "guide_title", "phase", "legal_basis", "why", "url"]
 
 

@@ -37,6 +37,30 @@ def known_hashes(template_outputs) -> frozenset:
     return frozenset(script_hash(body) for out in template_outputs for body in executable_inline_scripts(out))
 
 
+# The theme's templates that write inline scripts (Material's partials): the policy allows what they write
+THEME_SCRIPT_TEMPLATES = tuple(f"partials/javascripts/{name}.html"
+                               for name in ("base", "palette", "content", "announce", "outdated"))
+
+
+def refusal(unexpected: list, where: str) -> str:
+    """The error for a built page with something the site did not write."""
+    return (f"{where}:1: the built page contains {'; '.join(unexpected)} — this is not written by the site's "
+            "templates: find the field or text it came from and remove the markup (run 'make check'), or report "
+            "it as a bug of the knowledge base's hooks")
+
+
+def template_hashes(render, names=THEME_SCRIPT_TEMPLATES) -> frozenset:
+    """known_hashes of the templates of the given names, rendered by render(name); a template the theme
+    does not have writes no script."""
+    outputs = []
+    for name in names:
+        try:
+            outputs.append(render(name))
+        except Exception:  # noqa: BLE001 - missing in this theme version, or not renderable alone
+            continue
+    return known_hashes(outputs)
+
+
 def policy(hashes) -> str:
     return BASE_POLICY.format(hashes="".join(" " + h for h in sorted(hashes)))
 

@@ -67,8 +67,7 @@ def labels(registry, lang: str) -> dict:
 
 def api_files(registry, lang: str, strings: dict, checklist_records, site_url: str) -> dict:
     """{path under the language root: content} for every export."""
-    lists = [{"id": coll["slug"], "title": title, "kind": coll["kind"], "key": coll["key"], "items": records}
-             for coll, title, records in checklist_records]
+    lists = [checklists.export_document(coll, title, None, records) for coll, title, records in checklist_records]
     guides = guide_records(registry, lang, site_url)
     cases = case_records(registry, lang, site_url)
     files = {

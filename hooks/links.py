@@ -36,7 +36,7 @@ _ATTR_ID = re.compile(r"\{:?[^{}\n#]{0,300}#([A-Za-z0-9_.:-]{1,200})[^{}\n]{0,30
 _HTML_ID = re.compile(r"<[a-zA-Z][^<>]{0,1000}?\s(?:id|name)\s*=\s*[\"']([^\"'<>]{1,200})[\"']")
 _FOOTNOTE = re.compile(r"\[\^([^\[\]\s^]{1,100})\]")
 
-# The sections the build adds around a page's text (placed by kb_hook.on_page_markdown, written by
+# The sections the build adds around a page's text (placed by compose.page_markdown, written by
 # page_sections.py) and the anchors they bring: name -> anchors. A heading may not take these anchors
 # on a page that can get the section; links may use them where the section is present (see present()).
 SECTIONS = {
@@ -44,7 +44,7 @@ SECTIONS = {
     "workshop header": ("objectives", "timetable"),   # page_sections.workshop_header: workshop packs
     "guides in the topic": ("guides",),               # page_sections.topic_lists: topic pages
     "cases in the topic": ("cases",),
-    "case browser": ("browse", "map", "all"),         # kb_hook: a page with 'lists: cases' …
+    "case browser": ("browse", "map", "all"),         # compose.case_library: a page with 'lists: cases' …
     "cases by topic": ("topic-{topic}",),             # … and page_sections.case_index, one per topic
     "used in cases": ("used-in",),                    # page_sections.backlinks_section
     "linked from": ("linked-from",),
@@ -219,7 +219,7 @@ class Index:
 
     def present(self, name: str, page, anchor: str) -> bool:
         """Does the build add this section to this page (in the page's language)? Mirrors
-        kb_hook.on_page_markdown and the 'if' of each page_sections function."""
+        compose.page_markdown and the 'if' of each page_sections function."""
         if name in ("used in cases", "linked from"):
             links = self.backlinks().get(page.id) or {}
             return bool(links.get("cases" if name == "used in cases" else "guides"))

@@ -10,6 +10,9 @@ import sys
 
 import segno
 
+# Page types whose printed form carries a QR code (of the page's short link, which survives a move)
+QR_TYPES = ("guide", "checklist", "workshop", "handout")
+
 
 def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for url, with an accessible name."""

@@ -5,6 +5,7 @@ mkdocs.yml and content only.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
@@ -150,3 +151,17 @@ def load(config_file: str) -> SiteConfig:
     cfg = yaml.load(text, Loader=_TolerantLoader) or {}
     return from_mapping(cfg, root, path=os.path.relpath(os.path.abspath(config_file), root).replace(os.sep, "/"),
                         line_of=_setting_lines(text))
+
+
+def for_build(raw: SiteConfig, *, language_links: dict, docs_dir: str, directory_urls: bool, site_url: str,
+              repo_url: str, extra: dict) -> SiteConfig:
+    """The configuration as a build really uses it: the language prefixes the engine chose (a one-language
+    preview, `make serve LANG_ONLY=pl`, builds that language at the root; language_links maps a code to
+    its link, e.g. '/pl/'), its folders, addresses and URL style."""
+    languages = []
+    for lang in raw.languages:
+        prefix = (language_links.get(lang.code) or "/" + lang.site_prefix).strip("/")
+        languages.append(Language(lang.code, lang.name, lang.default, prefix + "/" if prefix else ""))
+    return dataclasses.replace(raw, root=os.path.dirname(os.path.abspath(docs_dir)), docs_dir=docs_dir,
+                               urls=SiteUrls(directory_urls=directory_urls), languages=tuple(languages),
+                               site_url=site_url, repo_url=repo_url, extra=dict(extra))

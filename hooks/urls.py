@@ -32,4 +32,9 @@ class SiteUrls:
             return stem[: -len("index")]
         return stem + "/"
 
+    def output(self, base: str) -> str:
+        """The file a page is written to, relative to the language's root ('participation/x/index.html')."""
+        url = self.page(base)
+        return url + "index.html" if url.endswith("/") or not url else url
+
     relative = staticmethod(relative_url)

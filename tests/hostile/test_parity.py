@@ -221,9 +221,9 @@ def test_links_the_build_accepts_are_accepted(tmp_path):
 
 def test_section_anchors_are_those_the_build_writes():
     """links.SECTIONS lists exactly the anchors written by page_sections.py and the adapter's own
-    sections (kb_hook.py) — validate.GENERATED_ANCHORS listed some that nothing writes."""
+    sections of page types (compose.py) — validate.GENERATED_ANCHORS listed some that nothing writes."""
     written = set()
-    for name in ("page_sections.py", "kb_hook.py"):
+    for name in ("page_sections.py", "compose.py"):
         with open(os.path.join(HOOKS, name), encoding="utf-8") as fh:
             source = fh.read()
         written |= set(re.findall(r"\{\{#([a-z][a-z-]*(?:\{[a-z]+\})?)\}\}", source))   # f"## … {{#sources}}"

@@ -1,0 +1,76 @@
+"""The navigation's policy: order, section titles and collapsing, in the reader's language.
+
+Works on the engine's navigation items through four attributes only (`title`, `url`, `file.src_uri` and
+`children` with `is_section`), so it knows no engine:
+
+- the top level follows `extra.kb.nav_order` (by first path segment; the rest keeps its place at the end);
+- in a section, the overview page (`index.*`) comes first, then the generated checklists in the order of
+  their collections (topics, then phases), then the pages by title in the reader's alphabet;
+- a section is titled with its overview page's title (or the checklists' index title), in that language;
+- a section with more than `extra.kb.nav_max_pages` pages shows only its overview page, which lists them all.
+"""
+from __future__ import annotations
+
+import generated_pages
+
+
+def _file(item):
+    return getattr(item, "file", None)
+
+
+def _is_overview(item) -> bool:
+    f = _file(item)
+    return f is not None and f.src_uri.split("/")[-1].startswith("index.")
+
+
+def _is_section(item) -> bool:
+    return bool(getattr(item, "is_section", False))
+
+
+def first_segment(item) -> str:
+    """The folder (or page name) an item belongs to, for nav_order."""
+    if _is_section(item):
+        for child in item.children:
+            if _file(child) is not None:
+                return child.file.src_uri.split("/")[0]
+        return str(item.title)
+    f = _file(item)
+    return (f.src_uri if f is not None else "").split("/")[0].split(".")[0]
+
+
+def arrange(items: list, *, registry, lang: str, settings, checklist_slugs, page_of, escape=str) -> list:
+    """Titles, order and collapsing of the top-level items and their sections (changed in place, returned).
+
+    page_of(item) is the registry page an item shows (None for a generated page); checklist_slugs are
+    the generated checklists in collection order; escape(title) prepares a title for the engine."""
+    rank_of_checklist = {f"checklists/{slug}/": i for i, slug in enumerate(checklist_slugs)}
+
+    def in_section(item):
+        url = getattr(item, "url", "") or ""
+        if _is_overview(item):
+            return (0, 0, "")
+        key = url if url in rank_of_checklist else url.lstrip("/").split("/", 1)[-1]
+        if key in rank_of_checklist:
+            return (1, rank_of_checklist[key], "")
+        page = page_of(item)
+        title = registry.title(page.id, lang) if page is not None else str(getattr(item, "title", "") or "")
+        return (2, 0, generated_pages.sort_key(title, lang))
+
+    for item in items:
+        if not _is_section(item):
+            continue
+        for child in item.children:
+            page = page_of(child)
+            if page is not None and _is_overview(child):
+                item.title = escape(registry.title(page.id, lang))
+            if _file(child) is not None and child.file.src_uri == generated_pages.CHECKLISTS_INDEX:
+                item.title = escape(registry.title("checklists", lang))
+        item.children.sort(key=in_section)
+        if len(item.children) > settings.nav_max_pages:
+            overview = [c for c in item.children if _is_overview(c)]
+            if overview:
+                item.children = overview
+    if settings.nav_order:
+        rank = {name: i for i, name in enumerate(settings.nav_order)}
+        items.sort(key=lambda it: rank.get(first_segment(it), len(rank)))
+    return items
