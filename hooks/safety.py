@@ -194,6 +194,9 @@ _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]|&#?\w+;|javascript\s*:", re.I)
 
 def _field_markup(page) -> list[Problem]:
     out = []
+    header_end = page.text.find("\n---", 3)
+    if not _TAG.search(page.text, 0, header_end if header_end > 0 else len(page.text)):
+        return out   # no markup anywhere in the header (nor, so, in a field)
 
     def walk(value, key):
         if isinstance(value, dict):
@@ -242,8 +245,7 @@ def check_strings(strings: dict, path: str, text: str, render) -> list[Problem]:
 # need not be rendered to be judged. Anything else (a '<', an entity, an attribute list with more than
 # ids and classes, a link whose address has a scheme or white space) is rendered and judged in full.
 _MARKUP_CHARS = re.compile(r"[<&\x00-\x08\x0b\x0c\x0e-\x1f]")
-_ATTR_LIST = re.compile(r"\{([^}\n]*)\}?")
-_PLAIN_ATTR_LIST = re.compile(r"^\s*:?\s*(?:[#.][A-Za-z0-9_:.\-]+\s*)*$")
+_ODD_ATTR_LIST = re.compile(r"\{(?!\s*:?\s*(?:[#.][A-Za-z0-9_:.\-]+\s*)*\})")   # more than ids and classes
 _LINK_START = re.compile(r"\]\(\s*|^ {0,3}\[[^\]\n]+\]:[ \t]*", re.M)   # [text](… and [label]: … definitions
 _PLAIN_DEST = re.compile(r"(?:https?://|mailto:|[#/.?]|[A-Za-z0-9_~%\-]+(?=[/.#?)\s]|$))[^\s()]*?(?=\)|\s|$)")
 
@@ -251,9 +253,8 @@ _PLAIN_DEST = re.compile(r"(?:https?://|mailto:|[#/.?]|[A-Za-z0-9_~%\-]+(?=[/.#?
 def needs_rendering(body: str) -> bool:
     if _MARKUP_CHARS.search(body) or "![" in body:   # images: their address must stay on the site
         return True
-    for match in _ATTR_LIST.finditer(body):
-        if not _PLAIN_ATTR_LIST.match(match.group(1)):
-            return True
+    if _ODD_ATTR_LIST.search(body):
+        return True
     for match in _LINK_START.finditer(body):
         rest = body[match.end():match.end() + 300]
         dest = _PLAIN_DEST.match(rest)
