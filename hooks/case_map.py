@@ -15,7 +15,6 @@ from diagnostics import Problem
 
 WIDTH = 560
 MARGIN = 0.6                             # degrees around the outlines
-_GEO: dict = {}
 
 
 GEO_FILE = os.path.join("geo", "norway-poland.json")
@@ -56,20 +55,15 @@ def geo_problems(data_dir: str, *, needed: bool) -> list[Problem]:
     path = os.path.join(data_dir, GEO_FILE)
     if not needed and not os.path.lexists(path):
         return []
-    geo, problems = _read_geo(data_dir)
-    if geo is not None:
-        _GEO[path] = geo
-    return problems
+    return _read_geo(data_dir)[1]
 
 
 def load_geo(data_dir: str) -> dict:
-    """The outlines (read once). Unusable outlines are reported by geo_problems during the registry scan,
-    which fails the build before any page is rendered; here they would be empty."""
-    path = os.path.join(data_dir, GEO_FILE)
-    if path not in _GEO:
-        geo, _ = _read_geo(data_dir)
-        _GEO[path] = geo if geo is not None else {"countries": {}}
-    return _GEO[path]
+    """The outlines, read when a case library is composed (once per language; not kept between builds,
+    so that an edit shows under `mkdocs serve`). Unusable outlines are reported by geo_problems during the
+    registry scan, which fails the build before any page is rendered; here they would be empty."""
+    geo, _ = _read_geo(data_dir)
+    return geo if geo is not None else {"countries": {}}
 
 
 class Projection:

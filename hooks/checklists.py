@@ -161,15 +161,6 @@ def replace_section(body: str, rendered: str) -> str:
 
 # --- collections and exports -------------------------------------------------------------------------
 
-def items_by_guide(registry, lang: str) -> dict:
-    """guide id -> items in this language (falling back to the source's items if untranslated)."""
-    out = {}
-    for page in registry.of_type("guide", lang):
-        if page.checklist:
-            out[page.id] = page.checklist
-    return out
-
-
 def collections(registry, lang: str) -> list[dict]:
     """Every generated checklist: one per topic, one per phase, each a list of (guide page, items)."""
     vocab = registry.vocab

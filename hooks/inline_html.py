@@ -5,7 +5,9 @@ parses every such block again). References by id become links with final, relati
 """
 from __future__ import annotations
 
+import functools
 import html
+import itertools
 import re
 import markdown
 
@@ -13,7 +15,6 @@ import references
 import safety
 from urls import relative_url
 
-_MD = markdown.Markdown(extensions=[], output_format="html")
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
@@ -28,7 +29,6 @@ def _ref_html(match: re.Match, page_url: str, lang: str, registry) -> str:
     return f'<a href="{html.escape(href)}">{html.escape(ref.label)}</a>'
 
 
-_CACHE: dict = {}
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>\\!]|&\w+;|https?://")
 _TOKEN = re.compile(r"KBREF(\d+)KBREF")   # letters and digits only: Markdown leaves it alone
 
@@ -51,17 +51,22 @@ def render(text: str, page_url: str, lang: str, registry) -> str:
             last = match.end()
         pieces.append(html.escape(text[last:], quote=False))
         return "".join(pieces)
-    key = (id(registry), text, lang)
-    template = _CACHE.get(key)
-    if template is None:
-        if len(_CACHE) > 50000:
-            _CACHE.clear()
-        counter = iter(range(len(refs)))
-        tokens = references.REF.sub(lambda m: f"KBREF{next(counter)}KBREF", text)
-        out = _MD.reset().convert(tokens).strip()
-        match = _P.match(out)
-        out = match.group(1) if match else out
-        if safety.judge(out):   # kb.py check refuses such text with its line; never publish it as HTML
-            out = html.escape(tokens, quote=False)
-        template = _CACHE[key] = out
-    return _TOKEN.sub(lambda m: _ref_html(refs[int(m.group(1))], page_url, lang, registry), template)
+    return _TOKEN.sub(lambda m: _ref_html(refs[int(m.group(1))], page_url, lang, registry), _template(text))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _template(text: str) -> str:
+    """The text's Markdown as HTML with each reference as a token; it depends on the text alone."""
+    counter = itertools.count()
+    tokens = references.REF.sub(lambda m: f"KBREF{next(counter)}KBREF", text)
+    out = _converter().reset().convert(tokens).strip()
+    match = _P.match(out)
+    out = match.group(1) if match else out
+    if safety.judge(out):   # kb.py check refuses such text with its line; never publish it as HTML
+        out = html.escape(tokens, quote=False)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=[], output_format="html")

@@ -8,6 +8,8 @@ where it was written.
 """
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -167,16 +169,14 @@ def line_of(needles, body: str, first_line: int) -> int:
     return first_line
 
 
-_RENDERERS: dict = {}
-
-
 def renderer(config):
     """The site's Markdown (mkdocs.yml's markdown_extensions), one instance per configuration."""
-    key = (config.root, repr(config.markdown_extensions))
-    if key not in _RENDERERS:
-        _RENDERERS.clear()
-        _RENDERERS[key] = markdown_render.Renderer(config.markdown_extensions)
-    return _RENDERERS[key]
+    return _renderer(json.dumps(list(config.markdown_extensions), sort_keys=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _renderer(extensions_json: str):
+    return markdown_render.Renderer(json.loads(extensions_json))
 
 
 def check(page, render) -> list[Problem]:

@@ -447,7 +447,3 @@ def run(registry, *, include_warnings: bool = True, today: dt.date | None = None
     if include_warnings:
         problems += warnings(registry, today)
     return problems
-
-
-def errors_only(problems) -> list[Problem]:
-    return [p for p in problems if p.severity == ERROR]

@@ -17,6 +17,7 @@ One loader for front matter and every file in data/:
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 
@@ -223,14 +224,10 @@ def parse(path: str, text: str, *, first_line: int = 1, where: str = "",
 
 
 # Data files ------------------------------------------------------------------------------------------
-_validators: dict = {}
-
-
+@functools.lru_cache(maxsize=None)
 def _validator(name: str):
-    if name not in _validators:
-        with open(os.path.join(SCHEMA_DIR, f"{name}.json"), encoding="utf-8") as fh:
-            _validators[name] = jsonschema.Draft202012Validator(json.load(fh))
-    return _validators[name]
+    with open(os.path.join(SCHEMA_DIR, f"{name}.json"), encoding="utf-8") as fh:
+        return jsonschema.Draft202012Validator(json.load(fh))
 
 
 def node_at(root, path) -> object:

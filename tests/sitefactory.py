@@ -6,7 +6,6 @@ real hooks, templates and vocabularies, so a fixture test exercises exactly what
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -86,11 +85,3 @@ def kb(site_dir: str, *args):
 def read(site_dir: str, rel: str) -> str:
     with open(os.path.join(site_dir, "site", rel), encoding="utf-8") as fh:
         return fh.read()
-
-
-def copy_project(dest: str) -> str:
-    """A copy of the real project (docs, data, config) to build or modify in a test."""
-    for name in ("docs", "data", "overrides", "hooks"):
-        shutil.copytree(os.path.join(ROOT, name), os.path.join(dest, name))
-    shutil.copy(os.path.join(ROOT, "mkdocs.yml"), dest)
-    return dest
