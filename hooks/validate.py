@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import os
+from dataclasses import dataclass
 import re
 
 import fastjsonschema
@@ -97,28 +98,40 @@ def _schema_problem(page, error) -> Problem:
     return Problem(page.path, line, f"field '{where}': {error.message}", see)
 
 
-def check_page(page, registry) -> list[Problem]:
-    problems: list[Problem] = []
+# Rules of one page: each a small function (page, context) -> problems. A page that is empty or has no
+# header gets only the first rules (what else could be said of it is noise).
+
+def rule_empty(page, ctx) -> list[Problem]:
     if not page.meta and not page.body.strip():
         return [Problem(page.path, 1, "the page is empty", "write a header and some text, or delete the file")]
-    problems += safety.check(page, safety.renderer(registry.config))
+    return []
+
+
+def rule_markup(page, ctx) -> list[Problem]:
+    return safety.check(page, safety.renderer(ctx.registry.config))
+
+
+def rule_header(page, ctx) -> list[Problem]:
     if not page.meta:
-        return problems + [Problem(page.path, 1, "the page has no header (front matter)",
-                                   "start the file with a '---' block with id, type and title (see CONTRIBUTING.md)")]
+        return [Problem(page.path, 1, "the page has no header (front matter)",
+                        "start the file with a '---' block with id, type and title (see CONTRIBUTING.md)")]
     if not page.body.strip():
-        problems.append(Problem(page.path, page.body_line, "the page has a header but no text",
-                                "write the page's text below the header"))
-    page_type = page.meta.get("type")
-    types = schema_types()
+        return [Problem(page.path, page.body_line, "the page has a header but no text",
+                        "write the page's text below the header")]
+    return []
+
+
+def rule_schema(page, ctx) -> list[Problem]:
+    page_type, types = page.meta.get("type"), schema_types()
     if page_type not in types:
-        line = frontmatter.key_line(page.text, "type", 2)
-        problems.append(Problem(page.path, line, f"unknown page type {page_type!r}",
-                                did_you_mean(str(page_type), types, what="page types")))
-    else:
-        for error in schema_errors(page_type, page.meta):
-            if not _non_finite(error.instance):   # reported once, by check_numbers
-                problems.append(_schema_problem(page, error))
-    vocab = registry.vocab
+        return [Problem(page.path, frontmatter.key_line(page.text, "type", 2), f"unknown page type {page_type!r}",
+                        did_you_mean(str(page_type), types, what="page types"))]
+    return [_schema_problem(page, error) for error in schema_errors(page_type, page.meta)
+            if not _non_finite(error.instance)]   # non-finite numbers: reported once, by check_numbers
+
+
+def rule_vocabularies(page, ctx) -> list[Problem]:
+    vocab, problems = ctx.registry.vocab, []
     for field, vocab_name in vocabularies.FIELDS.items():
         values = page.meta.get(field)
         if values is None:
@@ -129,18 +142,32 @@ def check_page(page, registry) -> list[Problem]:
                 line = frontmatter.value_line(page.text, str(value), frontmatter.key_line(page.text, field))
                 problems.append(Problem(page.path, line, f"unknown {field.replace('_', ' ')} {str(value)!r}",
                                         did_you_mean(str(value), allowed, what=f"keys of '{vocab_name}' in data/vocabularies.yml")))
-    for country in (page.meta.get("legal_basis") or {}) if isinstance(page.meta.get("legal_basis"), dict) else {}:
-        if str(country) not in vocab.keys("countries"):
-            line = frontmatter.key_line(page.text, str(country), frontmatter.key_line(page.text, "legal_basis"))
-            problems.append(Problem(page.path, line, f"unknown country {country!r} in legal_basis",
-                                    'use a key of \'countries\' in data/vocabularies.yml (write "NO" in quotes)'))
+    return problems
+
+
+def rule_legal_basis_countries(page, ctx) -> list[Problem]:
+    legal = page.meta.get("legal_basis")
+    countries = ctx.registry.vocab.keys("countries")
+    return [Problem(page.path, frontmatter.key_line(page.text, str(country), frontmatter.key_line(page.text, "legal_basis")),
+                    f"unknown country {country!r} in legal_basis",
+                    'use a key of \'countries\' in data/vocabularies.yml (write "NO" in quotes)')
+            for country in (legal if isinstance(legal, dict) else {}) if str(country) not in countries]
+
+
+def rule_population_band(page, ctx) -> list[Problem]:
+    vocab = ctx.registry.vocab
     population, band = page.meta.get("population"), page.meta.get("population_band")
     if isinstance(population, int) and isinstance(band, str) and band in vocab.keys("population_bands"):
         expected = vocab.band_for(population)
         if expected and expected != band:
-            problems.append(Problem(page.path, frontmatter.key_line(page.text, "population_band"),
-                                    f"population_band {band!r} does not match population {population}",
-                                    f"write population_band: {expected}"))
+            return [Problem(page.path, frontmatter.key_line(page.text, "population_band"),
+                            f"population_band {band!r} does not match population {population}",
+                            f"write population_band: {expected}")]
+    return []
+
+
+def rule_checklist_items(page, ctx) -> list[Problem]:
+    vocab, problems = ctx.registry.vocab, []
     for item in page.checklist:
         if item.phase and item.phase not in vocab.keys("phases"):
             problems.append(Problem(page.path, item.line + 1, f"unknown phase {item.phase!r} in checklist item '{item.local_id}'",
@@ -149,16 +176,73 @@ def check_page(page, registry) -> list[Problem]:
             if country not in vocab.keys("countries"):
                 problems.append(Problem(page.path, item.line, f"unknown country {country!r} in 'law {country}:'",
                                         f"use one of: {', '.join(vocab.keys('countries'))}"))
-    for line, level, title, anchor in page.headings:
-        if level >= 2 and not anchor:
-            problems.append(Problem(page.path, line, f"heading '{title}' has no explicit anchor",
-                                    "end it with an anchor in English words, the same in every language, e.g. {#why}"))
-    translated_from = page.meta.get("translated_from")
-    if translated_from is not None and translated_from not in registry.config.codes:
-        problems.append(Problem(page.path, frontmatter.key_line(page.text, "translated_from"),
-                                f"translated_from {translated_from!r} is not a language of the site",
-                                did_you_mean(str(translated_from), registry.config.codes, what="languages")))
     return problems
+
+
+def rule_heading_anchors(page, ctx) -> list[Problem]:
+    return [Problem(page.path, line, f"heading '{title}' has no explicit anchor",
+                    "end it with an anchor in English words, the same in every language, e.g. {#why}")
+            for line, level, title, anchor in page.headings if level >= 2 and not anchor]
+
+
+def rule_translated_from(page, ctx) -> list[Problem]:
+    translated_from, codes = page.meta.get("translated_from"), ctx.registry.config.codes
+    if translated_from is not None and translated_from not in codes:
+        return [Problem(page.path, frontmatter.key_line(page.text, "translated_from"),
+                        f"translated_from {translated_from!r} is not a language of the site",
+                        did_you_mean(str(translated_from), codes, what="languages"))]
+    return []
+
+
+def rule_references(page, ctx) -> list[Problem]:
+    return check_references(page, ctx.registry, ctx.links)
+
+
+def rule_links(page, ctx) -> list[Problem]:
+    return links.check(page, ctx.links)
+
+
+def rule_anchors(page, ctx) -> list[Problem]:
+    return check_anchors(page, ctx.registry)
+
+
+def rule_numbers(page, ctx) -> list[Problem]:
+    return check_numbers(page)
+
+
+def rule_dates(page, ctx) -> list[Problem]:
+    return check_dates(page, ctx.today)
+
+
+# (rule, applies to a page without a header)
+PAGE_RULES = (
+    (rule_empty, True), (rule_markup, True), (rule_header, True),
+    (rule_schema, False), (rule_vocabularies, False), (rule_legal_basis_countries, False),
+    (rule_population_band, False), (rule_checklist_items, False), (rule_heading_anchors, False),
+    (rule_translated_from, False), (rule_references, True), (rule_links, True), (rule_anchors, True),
+    (rule_numbers, True), (rule_dates, True),
+)
+
+
+def check_page(page, registry, ctx=None) -> list[Problem]:
+    """Every page rule, in the order of PAGE_RULES (an empty page gets only that problem)."""
+    ctx = ctx or Context(registry, links.Index(registry), None)
+    empty = rule_empty(page, ctx)
+    if empty:
+        return empty
+    problems = []
+    for rule, without_header in PAGE_RULES[1:]:
+        if page.meta or without_header:
+            problems += rule(page, ctx)
+    return problems
+
+
+@dataclass(frozen=True)
+class Context:
+    """What page rules may look at besides the page."""
+    registry: object
+    links: links.Index
+    today: dt.date | None
 
 
 def check_references(page, registry, index: links.Index | None = None) -> list[Problem]:
@@ -430,20 +514,19 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
     return out
 
 
+# Rules across pages: each (registry) -> problems
+SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check)
+
+
 def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:
+    """The problems of the whole knowledge base: reading, every page rule, every site rule (and the
+    editorial warnings). The strict build and `kb.py check` run exactly this."""
     problems = list(registry.problems)
-    index = links.Index(registry)
+    ctx = Context(registry, links.Index(registry), today)
     for page in registry.pages:
-        problems += check_page(page, registry)
-        problems += check_references(page, registry, index)
-        problems += links.check(page, index)
-        problems += check_anchors(page, registry)
-        problems += check_numbers(page)
-        problems += check_dates(page, today)
-    problems += check_groups(registry)
-    problems += check_languages(registry)
-    problems += check_reserved(registry)
-    problems += redirects.check(registry)
+        problems += check_page(page, registry, ctx)
+    for rule in SITE_RULES:
+        problems += rule(registry)
     if include_warnings:
         problems += warnings(registry, today)
     return problems
