@@ -104,7 +104,7 @@ def checklists_index(registry, lang: str, strings: dict, colls) -> str:
 def glossary_page(registry, lang: str, strings: dict) -> str:
     default = registry.config.default_language
     codes = registry.config.codes
-    terms = sorted(registry.glossary.terms.values(), key=lambda t: sort_key(t.term(lang, default), lang))
+    terms = sorted(registry.glossary.terms.values(), key=lambda t: sort_key(t.term(lang, default), strings.get("alphabet", "")))
     out = [_front("glossary", "glossary", strings["glossary_title"]), f"# {strings['glossary_title']}\n",
            strings["glossary_intro"] + "\n"]
     for term in terms:
@@ -120,17 +120,11 @@ def glossary_page(registry, lang: str, strings: dict) -> str:
     return "\n".join(out)
 
 
-def sort_key(text: str, lang: str):
-    """Alphabetical order that places Polish and Norwegian letters where readers expect them."""
-    orders = {
-        "pl": "aąbcćdeęfghijklłmnńoóprsśtuvwxyzźż",
-        "nb": "abcdefghijklmnopqrstuvwxyzæøå",
-    }
-    alphabet = orders.get(lang, "abcdefghijklmnopqrstuvwxyz")
-    key = []
-    for ch in text.lower():
-        key.append((alphabet.index(ch) if ch in alphabet else 100 + ord(ch), ch))
-    return key
+def sort_key(text: str, alphabet: str):
+    """Alphabetical order in a language's alphabet (data/strings.yml `alphabet`), so that ł, ø or å come
+    where readers of that language expect them; letters it does not list come after, by code point."""
+    rank = {ch: i for i, ch in enumerate(alphabet)}
+    return [(rank.get(ch, 100 + ord(ch)), ch) for ch in text.lower()]
 
 
 def status_page(registry, lang: str, strings: dict) -> str:

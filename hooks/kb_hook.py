@@ -100,9 +100,10 @@ def _file(config, session, lang: str, out) -> File:
 @_in_session
 def on_nav(session, nav, *, config, files):
     lang = _lang(session, config)
-    navigation.arrange(nav.items, registry=session.registry, lang=lang, settings=session.config.settings,
+    navigation.arrange(nav.items, registry=session.registry, lang=lang, alphabet=session.strings_for(lang)["alphabet"],
+                       settings=session.config.settings, escape=escape,
                        checklist_slugs=[c["slug"] for c in session.collections.get(lang, [])],
-                       page_of=lambda item: session.page_of(getattr(item, "file", None)), escape=escape)
+                       page_of=lambda item: session.page_of(getattr(item, "file", None)))
     return nav
 
 
@@ -195,6 +196,5 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    """MkDocs passes no configuration here: the session's background work stops when the failed build's
-    session is dropped (weakref.finalize in session.start); the garbage collector is given back now."""
+    """No configuration here: a failed build's background work stops with its session (session.start)."""
     gc.unfreeze()

@@ -38,11 +38,13 @@ def first_segment(item) -> str:
     return (f.src_uri if f is not None else "").split("/")[0].split(".")[0]
 
 
-def arrange(items: list, *, registry, lang: str, settings, checklist_slugs, page_of, escape=str) -> list:
+def arrange(items: list, *, registry, lang: str, alphabet: str, settings, checklist_slugs, page_of,
+            escape=str) -> list:
     """Titles, order and collapsing of the top-level items and their sections (changed in place, returned).
 
     page_of(item) is the registry page an item shows (None for a generated page); checklist_slugs are
-    the generated checklists in collection order; escape(title) prepares a title for the engine."""
+    the generated checklists in collection order; alphabet is the language's order of letters;
+    escape(title) prepares a title for the engine."""
     rank_of_checklist = {f"checklists/{slug}/": i for i, slug in enumerate(checklist_slugs)}
 
     def in_section(item):
@@ -54,7 +56,7 @@ def arrange(items: list, *, registry, lang: str, settings, checklist_slugs, page
             return (1, rank_of_checklist[key], "")
         page = page_of(item)
         title = registry.title(page.id, lang) if page is not None else str(getattr(item, "title", "") or "")
-        return (2, 0, generated_pages.sort_key(title, lang))
+        return (2, 0, generated_pages.sort_key(title, alphabet))
 
     for item in items:
         if not _is_section(item):
