@@ -73,6 +73,18 @@ def _visit(page, url):
     return page.evaluate("window.__kbHits") + page.evaluate(MARKUP)
 
 
+def _visit_all(page, folder, url_of) -> dict:
+    """{page: what ran or was found} for every HTML page of a built folder (more than 40 of them)."""
+    pages = _pages(folder)
+    assert len(pages) > 40
+    problems = {}
+    for rel in pages:
+        found = _visit(page, url_of(rel))
+        if found or page.dialogs:
+            problems[rel] = found + page.dialogs
+    return problems
+
+
 def _new_page(browser, **kw):
     context = browser.new_context(**kw)
     context.add_init_script(TRAPS)
@@ -88,14 +100,8 @@ def test_no_payload_runs_online(browser, hostile):
     server, base = static_server.serve(site_dir, "/kb/", ("en", "pl", "nb"))
     page = _new_page(browser)
     try:
-        pages = _pages(site_dir)
-        assert len(pages) > 40
-        problems = {}
-        for rel in pages:
-            url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-            found = _visit(page, url)
-            if found or page.dialogs:
-                problems[rel] = found + page.dialogs
+        problems = _visit_all(page, site_dir,
+                              lambda rel: base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel))
         # search: titles and excerpts of pages full of payloads, as the search dialog shows them
         page.goto(base + "pl/")
         page.keyboard.press("/")
@@ -114,13 +120,7 @@ def test_no_payload_runs_in_the_offline_copy(browser, hostile):
     _, _, offline = hostile
     page = _new_page(browser)
     try:
-        pages = _pages(offline)
-        assert len(pages) > 40
-        problems = {}
-        for rel in pages:
-            found = _visit(page, "file://" + offline + "/" + rel)
-            if found or page.dialogs:
-                problems[rel] = found + page.dialogs
+        problems = _visit_all(page, offline, lambda rel: "file://" + offline + "/" + rel)
         # the offline copy's own search (Material's, through the iframe worker under the same CSP)
         page.goto("file://" + offline + "/index.html")
         assert offline_search(page, "Alpha").count() > 0
