@@ -1,0 +1,14 @@
+"""Unit tests of references.py: no MkDocs, no build."""
+import references
+
+
+def test_references_found_outside_code_only():
+    body = "See [[a]] and [[b#c|text]] and [[glossary:t]].\n\n```\n[[not-this]]\n```\n`[[nor-this]]`\n"
+    refs = references.find(body, 1)
+    assert [(r.target, r.anchor, r.text, r.glossary) for r in refs] == [
+        ("a", None, None, False), ("b", "c", "text", False), ("t", None, None, True)]
+
+
+def test_relative_links_between_docs():
+    assert references.relative_md("participation/a.md", "spatial-planning/b.md") == "../spatial-planning/b.md"
+    assert references.relative_md("index.md", "participation/a.md") == "participation/a.md"
