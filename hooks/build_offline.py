@@ -19,11 +19,10 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
 
 import yaml  # noqa: E402
 
-import site_config  # noqa: E402
+from knowledge_base import site_config  # noqa: E402
 
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 ZIP_NAME = "knowledge-base-offline.zip"

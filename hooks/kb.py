@@ -17,14 +17,12 @@ import argparse
 import os
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import model  # noqa: E402
-import site_config  # noqa: E402
-import text_files  # noqa: E402
-import translations  # noqa: E402
-import validate  # noqa: E402
-from diagnostics import ERROR, sort_problems  # noqa: E402
+from knowledge_base import model  # noqa: E402
+from knowledge_base import site_config  # noqa: E402
+from knowledge_base import text_files  # noqa: E402
+from knowledge_base import translations  # noqa: E402
+from knowledge_base import validate  # noqa: E402
+from knowledge_base.diagnostics import ERROR, sort_problems   # noqa: E402
 
 
 def _load(config_file: str):
@@ -244,7 +242,7 @@ def _main(argv=None) -> int:
     if args.command == "fix":
         return cmd_fix(config_file=args.config)
     if args.command == "new":
-        import scaffold
+        from knowledge_base import scaffold
         registry, _ = _load(args.config)
         return scaffold.cmd_new(registry, page_type=args.type, page_id=args.id, topic=args.topic, lang=args.lang)
     return 2

@@ -23,14 +23,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-import compose
-import csp
-import navigation
-import publish
-import session as session_mod
-import site_config
-import template_model
-
+from knowledge_base import compose
+from knowledge_base import csp
+from knowledge_base import navigation
+from knowledge_base import publish
+from knowledge_base import session as session_mod
+from knowledge_base import site_config
+from knowledge_base import template_model
 log = logging.getLogger("mkdocs.hooks.kb")
 
 

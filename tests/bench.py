@@ -41,11 +41,11 @@ sys.path.insert(0, os.path.join(ROOT, "hooks"))
 
 import yaml  # noqa: E402
 
-import frontmatter  # noqa: E402
-import model  # noqa: E402
-import scaffold  # noqa: E402
-import site_config  # noqa: E402
-import translations  # noqa: E402
+from knowledge_base import frontmatter  # noqa: E402
+from knowledge_base import model  # noqa: E402
+from knowledge_base import scaffold  # noqa: E402
+from knowledge_base import site_config  # noqa: E402
+from knowledge_base import translations  # noqa: E402
 
 PHASES = ["initiation", "diagnosis", "drafting", "consultation", "adoption", "implementation", "monitoring"]
 
@@ -243,7 +243,6 @@ def page_weight(site_dir: str, page_rel: str) -> tuple[int, dict]:
 def first_search_weight(site_dir: str, lang: str = "pl") -> tuple[int, str]:
     """Bytes of the first search: measured in Chromium when available, else estimated from the files."""
     try:
-        sys.path.insert(0, HERE)
         from browser.conftest import CHROMIUM  # noqa: WPS433
         if not os.path.exists(CHROMIUM):
             raise ImportError

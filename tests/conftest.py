@@ -1,9 +1,5 @@
+"""Shared fixtures. pytest.ini puts tests/ and hooks/ (the knowledge_base package) on the path."""
 import os
-import sys
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(HERE), "hooks"))
 
 import pytest
 
@@ -17,8 +13,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def registry():
-    import model
-    import site_config
+    from knowledge_base import model
+    from knowledge_base import site_config
     from site_build import ROOT
     reg, _ = model.load(site_config.load(os.path.join(ROOT, "mkdocs.yml")))
     return reg

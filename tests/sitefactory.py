@@ -17,8 +17,7 @@ PYTHON = sys.executable
 
 
 def _tolerant_load(path):
-    sys.path.insert(0, os.path.join(ROOT, "hooks"))
-    import site_config  # noqa: WPS433
+    from knowledge_base import site_config  # noqa: WPS433
     with open(path, encoding="utf-8") as fh:
         return yaml.load(fh, Loader=site_config._TolerantLoader)
 

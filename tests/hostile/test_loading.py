@@ -12,13 +12,13 @@ import time
 
 import pytest
 
-import case_map
-import glossary
+from knowledge_base import case_map
+from knowledge_base import glossary
 import sitefactory as sf
-import strings
-import text_files
-import vocabularies
-import yaml_load
+from knowledge_base import strings
+from knowledge_base import text_files
+from knowledge_base import vocabularies
+from knowledge_base import yaml_load
 from fixtures import pages as fp
 
 LINE = re.compile(r"^(docs|data)/\S+:\d+: .+ — .+$")

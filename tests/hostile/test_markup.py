@@ -13,11 +13,11 @@ import shutil
 import pytest
 import yaml
 
-import csp
-import escaping
-import markdown_render
-import safety
-import site_config
+from knowledge_base import csp
+from knowledge_base import escaping
+from knowledge_base import markdown_render
+from knowledge_base import safety
+from knowledge_base import site_config
 import sitefactory as sf
 from fixtures import pages as fp
 from hostile import payloads
@@ -202,7 +202,7 @@ def test_web_url_keeps_addresses_and_refuses_schemes():
 
 
 def test_code_spans_follow_commonmark():
-    import markdown_text
+    from knowledge_base import markdown_text
     line = "a `b` c ``d`e`` `f and ```` unclosed"
     assert [line[s:e] for s, e in markdown_text.code_spans(line)] == ["`b`", "``d`e``"]
     assert markdown_text.strip_inline_code("x `<script>` y") == "x            y"
@@ -241,7 +241,7 @@ def test_keys_and_former_paths_cannot_escape_their_place(tmp_path):
 def test_csv_cells_never_start_a_formula():
     """The CSV files open in Excel (that is why they carry a BOM): a text that starts like a formula is
     written as text."""
-    import data_files
+    from knowledge_base import data_files
     text = data_files.csv_text([{"a": '=HYPERLINK("https://evil.example","x")', "b": "@SUM(1)", "c": ["-1", "x"],
                                  "d": "plain = fine", "e": 5}], ["a", "b", "c", "d", "e"])
     row = text.split("\r\n")[1]

@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-import links
+from knowledge_base import links
 import sitefactory as sf
 from fixtures import pages as fp
 
-HOOKS = os.path.join(sf.ROOT, "hooks")
+HOOKS = os.path.join(sf.ROOT, "hooks", "knowledge_base")
 
 
 def page(page_id: str, body: str, title: str = "A page", extra: str = "") -> str:

@@ -1,8 +1,7 @@
 """The real content meets the editorial rules that a machine can check."""
 import pytest
 
-import translations
-
+from knowledge_base import translations
 TOPICS = ["participation", "universal-design", "spatial-planning"]
 MINIMUM_GUIDES = {"participation": 9, "universal-design": 8, "spatial-planning": 8}
 

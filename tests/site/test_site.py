@@ -122,7 +122,7 @@ def test_every_page_has_a_csp_and_external_links_are_noopener(site):
 
 
 def test_checklist_exports_hold_exactly_the_authored_items(site, registry):
-    import checklists
+    from knowledge_base import checklists
     for code in registry.config.codes:
         data = json.loads(read(site, registry.config.prefix(code) + "api/checklists.json"))
         exported = {c["id"]: [i["id"] for i in c["items"]] for c in data["checklists"]}
@@ -146,7 +146,7 @@ def test_guides_render_their_checklist_and_sources(site, registry):
 def test_exports_hold_every_case_and_guide_with_documented_fields(site, registry):
     import csv
     import io
-    import exports
+    from knowledge_base import exports
     for code in registry.config.codes:
         prefix = registry.config.prefix(code)
         cases = json.loads(read(site, prefix + "api/cases.json"))

@@ -1,6 +1,6 @@
 """Unit tests of checklists.py: no MkDocs, no build."""
-import checklists
-from registry import Page
+from knowledge_base import checklists
+from knowledge_base.registry import Page
 
 
 def make_page(body, meta=None, path="docs/x.en.md", lang="en"):

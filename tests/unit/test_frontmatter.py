@@ -1,7 +1,5 @@
 """Unit tests of frontmatter.py: no MkDocs, no build."""
-import frontmatter
-
-
+from knowledge_base import frontmatter
 def test_yaml_error_points_at_the_line():
     text = "---\nid: a\ntitle: [unclosed\ntype: guide\n---\nbody\n"
     meta, body, line, problems = frontmatter.parse("docs/a.en.md", text)

@@ -1,9 +1,7 @@
 """Unit tests of inline_html.py: no MkDocs, no build."""
-import registry
-
-
+from knowledge_base import registry
 def test_inline_markdown_is_converted_once_but_links_are_relative_to_each_page(registry):
-    import inline_html
+    from knowledge_base import inline_html
     text = "Agree the *plan* with [[participation-plan]] and [[glossary:universal-design]]."
     on_guide = inline_html.render(text, "participation/children-and-youth/", "pl", registry)
     on_list = inline_html.render(text, "checklists/phase-drafting/", "pl", registry)

@@ -3,7 +3,7 @@
 
 
 def test_qr_codes_made_in_a_second_process_equal_those_made_here(monkeypatch):
-    import print_assets
+    from knowledge_base import print_assets
     urls = [(f"https://example.org/pl/go/guide-{i}/", "Kod QR") for i in range(5)]
     expected = {url: print_assets.qr_svg(url, label) for url, label in urls + [("https://example.org/other/", "QR")]}
     made_here = []
@@ -19,8 +19,7 @@ def test_qr_codes_made_in_a_second_process_equal_those_made_here(monkeypatch):
 
 
 def test_a_failing_qr_process_falls_back_to_making_codes_here(monkeypatch):
-    import print_assets
-
+    from knowledge_base import print_assets
     def broken(batch):
         raise OSError("no second process here")
     monkeypatch.setattr(print_assets, "_made_elsewhere", broken)

@@ -1,7 +1,7 @@
 """Unit tests of safety.py: no MkDocs, no build."""
-import registry
-import safety
-from registry import Page
+from knowledge_base import registry
+from knowledge_base import safety
+from knowledge_base.registry import Page
 
 
 def make_page(body, meta=None, path="docs/x.en.md", lang="en"):

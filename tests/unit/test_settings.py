@@ -2,8 +2,8 @@
 import os
 import re
 
-import settings
-import site_config
+from knowledge_base import settings
+from knowledge_base import site_config
 import sitefactory as sf
 from fixtures import pages as fp
 

@@ -1,6 +1,6 @@
 """Unit tests of translations.py: no MkDocs, no build."""
-import translations
-from registry import Page
+from knowledge_base import translations
+from knowledge_base.registry import Page
 
 
 def make_page(body, meta=None, path="docs/x.en.md", lang="en"):
@@ -17,5 +17,5 @@ def test_hash_ignores_whitespace_and_stamp_updates_header():
     stamped = translations.stamp_text(text, "abcd1234")
     assert 'translated_from: en\nsource_hash: "abcd1234"\n' in stamped and stamped.endswith("---\nBody\n")
     assert translations.stamp_text(stamped, "ffff0000").count("source_hash") == 1
-    import frontmatter as fm
+    from knowledge_base import frontmatter as fm
     assert fm.parse("p", translations.stamp_text(text, "00001234"))[0]["source_hash"] == "00001234"

@@ -1,7 +1,5 @@
 """validate: the rules are a table, and the table is what runs."""
-import validate
-
-
+from knowledge_base import validate
 def test_every_rule_is_in_the_table_once():
     defined = {name for name in dir(validate) if name.startswith("rule_")}
     listed = [rule.__name__ for rule, _ in validate.PAGE_RULES]
@@ -10,7 +8,7 @@ def test_every_rule_is_in_the_table_once():
 
 
 def test_a_page_without_a_header_gets_only_the_rules_that_apply_to_it(registry):
-    from registry import Page
+    from knowledge_base.registry import Page
     page = Page(path="docs/x.en.md", src="x.en.md", base="x.md", lang="en", text="Just text <script>x</script>\n",
                 meta={}, body="Just text <script>x</script>\n", body_line=1)
     messages = [p.message for p in validate.check_page(page, registry)]

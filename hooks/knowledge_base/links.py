@@ -24,10 +24,10 @@ import posixpath
 import re
 from urllib.parse import unquote, urlsplit
 
-import markdown_text
-import paths
-import registry as registry_mod
-from diagnostics import Problem, closest, did_you_mean
+from . import markdown_text
+from . import paths
+from . import registry as registry_mod
+from .diagnostics import Problem, closest, did_you_mean
 
 # Bounded, and no pattern can scan past the next opening character: linear on any line, however hostile.
 INLINE = re.compile(r"\]\(\s*(<[^<>\n]{0,2000}>|[^\s)]*)")        # [text](url "title"), ![alt](src)
@@ -232,7 +232,7 @@ class Index:
 
     def backlinks(self) -> dict:
         if self._backlinks is None:
-            import page_sections
+            from . import page_sections
             self._backlinks = page_sections.compute_backlinks(self.registry)
         return self._backlinks
 
@@ -265,9 +265,9 @@ class Index:
     def generated_file(self, rel: str, lang: str) -> bool:
         """A file the build writes that is not a page: exports, feed, checklist downloads, redirects."""
         if self._generated_files is None:
-            import exports
-            import generated_pages
-            import redirects
+            from . import exports
+            from . import generated_pages
+            from . import redirects
             names = {generated_pages.FEED_NAME} | self._export_names(exports)
             for page_id, versions in self.registry.versions.items():
                 names.add(f"{redirects.SHORT_PREFIX}{page_id}/index.html")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-import yaml_load
-from diagnostics import Problem
+from . import yaml_load
+from .diagnostics import Problem
 
 _FENCE = re.compile(r"^---[ \t]*$", re.M)
 _SYNTAX_FIX = "check the indentation and put values containing ':' or '#' in quotes"

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import frontmatter
-
+from . import frontmatter
 MISSING, UNTRANSLATED, OUTDATED, CURRENT, SOURCE = "missing", "untranslated", "outdated", "current", "source"
 _SPACE = re.compile(r"\s+")
 

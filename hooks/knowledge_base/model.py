@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import os
 
-import generated_pages
-import safety
-import registry as registry_mod
-import strings as strings_mod
-from site_config import SiteConfig
+from . import generated_pages
+from . import safety
+from . import registry as registry_mod
+from . import strings as strings_mod
+from .site_config import SiteConfig
 
 
 def load(config: SiteConfig):

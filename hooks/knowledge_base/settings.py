@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from diagnostics import Problem, did_you_mean
+from .diagnostics import Problem, did_you_mean
 
 SEARCH_ENGINES = ("pagefind", "material", "none")
 

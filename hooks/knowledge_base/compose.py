@@ -14,11 +14,11 @@ References by id become links in the reader's language last, so that everything 
 """
 from __future__ import annotations
 
-import case_map
-import checklists
-import generated_pages
-import page_sections
-from urls import relative_url
+from . import case_map
+from . import checklists
+from . import generated_pages
+from . import page_sections
+from .urls import relative_url
 
 BACKLINK_TYPES = ("guide", "case", "topic", "workshop")
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import html
 import json
 
-import checklists
-import escaping
-import translations
-from registry import Virtual
-from urls import relative_url
+from . import checklists
+from . import escaping
+from . import translations
+from .registry import Virtual
+from .urls import relative_url
 
 GLOSSARY_BASE = "glossary.md"
 STATUS_BASE = "translation-status.md"

@@ -10,17 +10,17 @@ import os
 import weakref
 from dataclasses import dataclass, field
 
-import csp
-import inline_html
-import model
-import page_sections
-import print_assets
-import publish
-import search_index
-import validate
-from diagnostics import ERROR, sort_problems
-from site_config import SiteConfig
-from stash import Stash
+from . import csp
+from . import inline_html
+from . import model
+from . import page_sections
+from . import print_assets
+from . import publish
+from . import search_index
+from . import validate
+from .diagnostics import ERROR, sort_problems
+from .site_config import SiteConfig
+from .stash import Stash
 
 
 @dataclass

@@ -9,10 +9,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-import escaping
-import markdown_text
-import paths
-
+from . import escaping
+from . import markdown_text
+from . import paths
 REF = re.compile(r"\[\[\s*([^\]\|#\s]+)\s*(?:#\s*([^\]\|\s]+)\s*)?(?:\|\s*([^\]]+?)\s*)?\]\]")
 GLOSSARY_PREFIX = "glossary:"
 

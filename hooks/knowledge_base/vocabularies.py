@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import yaml_load
-from diagnostics import Problem
+from . import yaml_load
+from .diagnostics import Problem
 
 # Which page field uses which vocabulary (a field may hold one key or a list of keys).
 FIELDS = {

@@ -9,15 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import checklists
-import csp
-import exports
-import generated_pages
-import html_fixes
-import print_assets
-import redirects
-
-
+from . import checklists
+from . import csp
+from . import exports
+from . import generated_pages
+from . import html_fixes
+from . import print_assets
+from . import redirects
 @dataclass(frozen=True)
 class Output:
     src_uri: str           # as a docs file ('checklists/participation.md') or a file name under the language

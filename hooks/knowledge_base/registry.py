@@ -9,16 +9,16 @@ import os
 import re
 from dataclasses import dataclass, field
 
-import case_map
-import frontmatter
-import glossary as glossary_mod
-import markdown_text
-import references
-import text_files
-import vocabularies
-from diagnostics import Problem
-from site_config import SiteConfig
-from urls import SiteUrls
+from . import case_map
+from . import frontmatter
+from . import glossary as glossary_mod
+from . import markdown_text
+from . import references
+from . import text_files
+from . import vocabularies
+from .diagnostics import Problem
+from .site_config import SiteConfig
+from .urls import SiteUrls
 
 _LANG_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
@@ -134,7 +134,7 @@ def split_suffix(filename: str, languages) -> tuple[str, str | None, str | None]
 
 def scan(config: SiteConfig) -> Registry:
     """Read every page of docs/ and the data files: one pass, all languages."""
-    import checklists  # local: checklists imports registry types
+    from . import checklists  # local: checklists imports registry types
 
     problems: list[Problem] = []
     vocab, vocab_problems = vocabularies.load(config.data_dir, config.codes)

@@ -5,9 +5,9 @@ import datetime as dt
 import os
 import re
 
-from diagnostics import did_you_mean
+from .diagnostics import did_you_mean
 
-TEMPLATES = os.path.join(os.path.dirname(__file__), "templates")
+TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")   # hooks/templates
 FOLDERS = {"case": "cases", "workshop": "workshops"}   # guides go to their topic's folder
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

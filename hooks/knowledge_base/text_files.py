@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 
-from diagnostics import Problem
+from .diagnostics import Problem
 
 BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

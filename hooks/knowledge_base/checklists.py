@@ -14,10 +14,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
-import data_files
-import markdown_text
-import references
-from diagnostics import Problem
+from . import data_files
+from . import markdown_text
+from . import references
+from .diagnostics import Problem
 
 SECTION_ANCHOR = "checklist"
 ITEM = re.compile(r"^[-*]\s+\[[ xX]\]\s+(?:`([^`]*)`\s*)?(.*)$")

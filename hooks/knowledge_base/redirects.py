@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 import re
 
-import frontmatter
-from diagnostics import Problem
-from urls import relative_url
+from . import frontmatter
+from .diagnostics import Problem
+from .urls import relative_url
 
 SHORT_PREFIX = "go/"
 _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*/$")

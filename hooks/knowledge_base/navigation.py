@@ -11,9 +11,7 @@ Works on the engine's navigation items through four attributes only (`title`, `u
 """
 from __future__ import annotations
 
-import generated_pages
-
-
+from . import generated_pages
 def _file(item):
     return getattr(item, "file", None)
 

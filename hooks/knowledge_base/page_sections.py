@@ -7,11 +7,11 @@ from __future__ import annotations
 import html
 import re
 
-import case_map
-import escaping
-import references
-import translations
-from urls import relative_url
+from . import case_map
+from . import escaping
+from . import references
+from . import translations
+from .urls import relative_url
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-import yaml_load
-from diagnostics import Problem
+from . import yaml_load
+from .diagnostics import Problem
 
 
 class _Tolerant(dict):

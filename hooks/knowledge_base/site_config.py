@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
-import settings as settings_mod
-from settings import Settings
-from urls import SiteUrls
+from . import settings as settings_mod
+from .settings import Settings
+from .urls import SiteUrls
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import generated_pages
-import print_assets
-import redirects
-import search_index
-from urls import relative_url
+from . import generated_pages
+from . import print_assets
+from . import redirects
+from . import search_index
+from .urls import relative_url
 
 
 def base_model(session, lang: str) -> dict:

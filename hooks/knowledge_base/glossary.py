@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-import yaml_load
-from diagnostics import Problem
+from . import yaml_load
+from .diagnostics import Problem
 
 
 @dataclass

@@ -24,12 +24,12 @@ import os
 import jsonschema
 import yaml
 
-import text_files
-from diagnostics import Problem, did_you_mean
+from . import text_files
+from .diagnostics import Problem, did_you_mean
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MERGE = "tag:yaml.org,2002:merge"
-SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemas", "data")
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas", "data")
 
 
 class _Stop(Exception):

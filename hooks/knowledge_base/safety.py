@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import frontmatter
-import markdown_render
-from diagnostics import WARNING, Problem
+from . import frontmatter
+from . import markdown_render
+from .diagnostics import WARNING, Problem
 
 # Elements that Markdown and its extensions produce, and the few an author may write by hand.
 ALLOWED_TAGS = frozenset("""

@@ -10,8 +10,8 @@ import json
 import math
 import os
 
-import text_files
-from diagnostics import Problem
+from . import text_files
+from .diagnostics import Problem
 
 WIDTH = 560
 MARGIN = 0.6                             # degrees around the outlines

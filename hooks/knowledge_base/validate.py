@@ -12,14 +12,14 @@ import re
 import fastjsonschema
 import jsonschema
 
-import frontmatter
-import links
-import redirects
-import safety
-import vocabularies
-from diagnostics import ERROR, WARNING, Problem, did_you_mean
+from . import frontmatter
+from . import links
+from . import redirects
+from . import safety
+from . import vocabularies
+from .diagnostics import ERROR, WARNING, Problem, did_you_mean
 
-SCHEMA_DIR = os.path.join(os.path.dirname(__file__), "schemas")
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")   # hooks/schemas
 
 
 def schema_types() -> list[str]:

@@ -11,9 +11,9 @@ import itertools
 import re
 import markdown
 
-import references
-import safety
-from urls import relative_url
+from . import references
+from . import safety
+from .urls import relative_url
 
 _P = re.compile(r"^<p>(.*)</p>$", re.S)
 

@@ -1,8 +1,8 @@
 """Machine-readable exports per language, at <language prefix>api/: checklists, glossary, cases, guides."""
 from __future__ import annotations
 
-import checklists
-from data_files import csv_text as _csv, json_text as _json
+from . import checklists
+from .data_files import csv_text as _csv, json_text as _json
 
 
 def _sources(meta: dict) -> list[dict]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-import paths
-
-
+from . import paths
 def relative_url(from_url: str, to_url: str) -> str:
     """Relative URL between two site-root-relative URLs, directory style ('pl/a/b/') or file style
     ('pl/a/b.html'): from 'pl/a/b/' to 'a/b/' gives '../../../a/b/'."""
