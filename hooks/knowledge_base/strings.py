@@ -34,8 +34,7 @@ def load(data_dir: str, languages, default: str) -> tuple[Strings, list[Problem]
     rel = os.path.relpath(path)
     loaded = yaml_load.load_file(path, rel, "strings")
     if not loaded.exists:
-        return Strings({}, default, complete=False), [Problem(rel, 1, "the interface strings file is missing",
-                                                              f"restore {rel} (e.g. 'git checkout -- {rel}')")]
+        return Strings({}, default, complete=False), [yaml_load.missing(rel, "interface strings")]
     raw = loaded.data if isinstance(loaded.data, dict) else {}
     # A language block of the wrong shape is reported by the schema and left out.
     data = {lang: {key: "" if text is None else str(text) for key, text in block.items()}

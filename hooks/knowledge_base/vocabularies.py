@@ -58,8 +58,7 @@ def load(data_dir: str, languages) -> tuple[Vocabularies, list[Problem]]:
     rel = os.path.relpath(path)
     loaded = yaml_load.load_file(path, rel, "vocabularies")
     if not loaded.exists:
-        return Vocabularies({}, path, readable=False), [Problem(rel, 1, "the vocabularies file is missing",
-                                                                f"restore {rel} (e.g. 'git checkout -- {rel}')")]
+        return Vocabularies({}, path, readable=False), [yaml_load.missing(rel, "vocabularies")]
     problems = list(loaded.problems)
     if not isinstance(loaded.data, dict):
         return Vocabularies({}, path, readable=False), problems   # the problems say why

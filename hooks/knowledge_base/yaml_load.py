@@ -341,3 +341,8 @@ def load_file(full: str, rel: str, schema: str | None = None, describe=None) -> 
     if schema:
         problems += schema_problems(rel, data, root, schema, describe)
     return Loaded(data, root, problems)
+
+
+def missing(rel: str, what: str) -> Problem:
+    """A data file that is not there: one problem, with the way to get it back."""
+    return Problem(rel, 1, f"the {what} file is missing", f"restore {rel} (e.g. 'git checkout -- {rel}')")
