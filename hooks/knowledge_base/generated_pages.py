@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
+from typing import Callable
 
 from . import checklists
 from . import escaping
@@ -16,23 +18,43 @@ from .urls import relative_url
 GLOSSARY_BASE = "glossary.md"
 STATUS_BASE = "translation-status.md"
 CHECKLISTS_INDEX = "checklists/index.md"
+WHATS_NEW_BASE = "whats-new.md"
+FEED_NAME = "feed.xml"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page the build generates once per language, declared here once: the id it is referenced by, its
+    type and docs file, the interface string of its title, the anchors its Markdown writes, and how it is
+    made: make(registry, lang, strings, checklist collections) -> Markdown."""
+    id: str
+    type: str
+    base: str
+    title_key: str
+    anchors: Callable
+    make: Callable
+
+
+SITE_PAGES = (
+    SitePage("glossary", "glossary", GLOSSARY_BASE, "glossary_title", lambda r: set(r.glossary.terms),
+             lambda r, lang, s, colls: glossary_page(r, lang, s)),
+    SitePage("translation-status", "page", STATUS_BASE, "status_title", lambda r: {f"lang-{c}" for c in r.config.codes},
+             lambda r, lang, s, colls: status_page(r, lang, s)),
+    SitePage("whats-new", "page", WHATS_NEW_BASE, "whats_new_title",
+             lambda r: {f"m-{str(p.meta['reviewed'])[:7]}" for lang in r.config.codes for p in dated_pages(r, lang)},
+             lambda r, lang, s, colls: whats_new_page(r, lang, s)),
+    SitePage("checklists", "checklist", CHECKLISTS_INDEX, "checklists_title", lambda r: {"by-topic", "by-phase"},
+             lambda r, lang, s, colls: checklists_index(r, lang, s, colls)),
+)
 
 
 def register(registry, strings) -> None:
-    """Make generated pages known by id, so that [[glossary]] or [[checklists]] resolve."""
+    """Make every generated page known by id (the site pages above, one handout per workshop pack, one
+    checklist per topic and phase), so that [[glossary]] or [[checklists]] resolve and links are checked."""
     codes = registry.config.codes
-    registry.virtual["glossary"] = Virtual("glossary", "glossary", GLOSSARY_BASE,
-                                           {l: strings.for_lang(l)["glossary_title"] for l in codes},
-                                           set(registry.glossary.terms))
-    registry.virtual["translation-status"] = Virtual("translation-status", "page", STATUS_BASE,
-                                                     {l: strings.for_lang(l)["status_title"] for l in codes},
-                                                     {f"lang-{code}" for code in codes})
-    months = {f"m-{str(p.meta['reviewed'])[:7]}" for l in codes for p in dated_pages(registry, l)}
-    registry.virtual["whats-new"] = Virtual("whats-new", "page", WHATS_NEW_BASE,
-                                            {l: strings.for_lang(l)["whats_new_title"] for l in codes}, months)
-    registry.virtual["checklists"] = Virtual("checklists", "checklist", CHECKLISTS_INDEX,
-                                             {l: strings.for_lang(l)["checklists_title"] for l in codes},
-                                             {"by-topic", "by-phase"})
+    for page in SITE_PAGES:
+        registry.virtual[page.id] = Virtual(page.id, page.type, page.base,
+                                            {l: strings.for_lang(l)[page.title_key] for l in codes}, page.anchors(registry))
     for workshop in registry.of_type("workshop"):
         parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
         registry.virtual[f"{workshop.id}-handout"] = Virtual(
@@ -176,8 +198,6 @@ def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg
     return "\n".join(out)
 
 
-WHATS_NEW_BASE = "whats-new.md"
-FEED_NAME = "feed.xml"
 
 
 def dated_pages(registry, lang: str) -> list:

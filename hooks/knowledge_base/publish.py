@@ -27,15 +27,10 @@ class Output:
 def language_outputs(session, lang: str, site_url: str, site_name: str) -> list[Output]:
     """Everything generated for one language; site_url is the absolute URL of the language's home."""
     registry, strings = session.registry, session.strings_for(lang)
-    out = [
-        Output(generated_pages.GLOSSARY_BASE, generated_pages.glossary_page(registry, lang, strings), True),
-        Output(generated_pages.STATUS_BASE, generated_pages.status_page(registry, lang, strings), True),
-        Output(generated_pages.WHATS_NEW_BASE, generated_pages.whats_new_page(registry, lang, strings), True),
-        Output(generated_pages.FEED_NAME, generated_pages.atom_feed(registry, lang, strings, site_url, site_name), False),
-    ]
     colls = session.collections[lang] = checklists.collections(registry, lang)
-    out.append(Output(generated_pages.CHECKLISTS_INDEX, generated_pages.checklists_index(registry, lang, strings, colls),
-                      True))
+    out = [Output(page.base, page.make(registry, lang, strings, colls), True) for page in generated_pages.SITE_PAGES]
+    out.append(Output(generated_pages.FEED_NAME, generated_pages.atom_feed(registry, lang, strings, site_url, site_name),
+                      False))
     all_records = []
     for coll in colls:
         md = generated_pages.checklist_page(coll, registry, lang, strings, session.inline_for(lang), session.stash.put)
