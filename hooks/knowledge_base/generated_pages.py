@@ -12,7 +12,6 @@ from typing import Callable
 from . import checklists
 from . import escaping
 from . import translations
-from .registry import Virtual
 from .urls import relative_url
 
 GLOSSARY_BASE = "glossary.md"
@@ -46,28 +45,6 @@ SITE_PAGES = (
     SitePage("checklists", "checklist", CHECKLISTS_INDEX, "checklists_title", lambda r: {"by-topic", "by-phase"},
              lambda r, lang, s, colls: checklists_index(r, lang, s, colls)),
 )
-
-
-def register(registry, strings) -> None:
-    """Make every generated page known by id (the site pages above, one handout per workshop pack, one
-    checklist per topic and phase), so that [[glossary]] or [[checklists]] resolve and links are checked."""
-    codes = registry.config.codes
-    for page in SITE_PAGES:
-        registry.virtual[page.id] = Virtual(page.id, page.type, page.base,
-                                            {l: strings.for_lang(l)[page.title_key] for l in codes}, page.anchors(registry))
-    for workshop in registry.of_type("workshop"):
-        parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
-        registry.virtual[f"{workshop.id}-handout"] = Virtual(
-            f"{workshop.id}-handout", "handout", handout_base(workshop.id),
-            {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes},
-            {f"part-{n}" for n in range(1, len(parts) + 1)})
-    for coll in checklists.collections(registry, registry.config.default_language):
-        anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
-        registry.virtual[f"checklists-{coll['slug']}"] = Virtual(
-            f"checklists-{coll['slug']}", "checklist", f"checklists/{coll['slug']}.md",
-            {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
-    for virtual in registry.virtual.values():
-        virtual.urls = registry.config.urls
 
 
 _md = escaping.markdown_text   # every field value placed in Markdown goes through this

@@ -1,8 +1,10 @@
-"""Load the whole knowledge base once: pages, data, interface strings and generated-page ids."""
+"""Stage 1, load: the whole knowledge base read once into one complete registry (pages, data, interface
+strings, and every generated page declared by id)."""
 from __future__ import annotations
 
 import os
 
+from . import checklists
 from . import generated_pages
 from . import safety
 from . import registry as registry_mod
@@ -15,7 +17,7 @@ def load(config: SiteConfig):
     registry = registry_mod.scan(config)
     strings, problems = strings_mod.load(config.data_dir, config.codes, config.default_language)
     registry.problems += list(config.problems) + problems + _unsafe_strings(config, strings)
-    generated_pages.register(registry, strings)
+    declare_generated_pages(registry, strings)   # the registry is complete: nothing later adds to it
     return registry, strings
 
 
@@ -28,3 +30,26 @@ def _unsafe_strings(config: SiteConfig, strings) -> list:
         return []   # strings.load reports a missing file
     rel = os.path.relpath(path, config.root).replace(os.sep, "/")
     return safety.check_strings(strings, rel, text, safety.renderer(config))
+
+
+def declare_generated_pages(registry, strings) -> None:
+    """Make every generated page known by id (generated_pages.SITE_PAGES, one handout per workshop pack, one
+    checklist per topic and phase), so that [[glossary]] or [[checklists]] resolve and links are checked."""
+    codes = registry.config.codes
+    for page in generated_pages.SITE_PAGES:
+        registry.virtual[page.id] = registry_mod.Virtual(page.id, page.type, page.base,
+                                                         {l: strings.for_lang(l)[page.title_key] for l in codes},
+                                                         page.anchors(registry))
+    for workshop in registry.of_type("workshop"):
+        parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
+        registry.virtual[f"{workshop.id}-handout"] = registry_mod.Virtual(
+            f"{workshop.id}-handout", "handout", generated_pages.handout_base(workshop.id),
+            {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes},
+            {f"part-{n}" for n in range(1, len(parts) + 1)})
+    for coll in checklists.collections(registry, registry.config.default_language):
+        anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
+        registry.virtual[f"checklists-{coll['slug']}"] = registry_mod.Virtual(
+            f"checklists-{coll['slug']}", "checklist", f"checklists/{coll['slug']}.md",
+            {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
+    for virtual in registry.virtual.values():
+        virtual.urls = registry.config.urls

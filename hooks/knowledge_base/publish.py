@@ -1,8 +1,8 @@
 """What one language of the site publishes besides its pages: the generated pages, the feed, checklist
 downloads, the api/ exports, workshop handouts and redirects, as a list of outputs for the engine to place.
 
-Each generated page is declared once, here, in the order it is made; `generated_pages.register` makes the
-same pages known by id before anything is built.
+The site's generated pages are declared once, in generated_pages.SITE_PAGES; model.declare_generated_pages
+makes them (and the handouts and checklists made here) known by id before anything is built.
 """
 from __future__ import annotations
 
