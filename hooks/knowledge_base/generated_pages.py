@@ -64,10 +64,11 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, k
     slug = coll["slug"]
     out = [_front(f"checklists-{slug}", "checklist", title,
                   f"checklist_kind: {coll['kind']}\nchecklist_key: {coll['key']}\n"), f"# {_md(title)}\n"]
-    files = " · ".join(f'<a href="{html.escape(download_name(slug, lang, ext))}" download>{ext.upper()}</a>'
-                       for ext in ("csv", "json", "md"))
-    out.append(f'<p class="kb-downloads">{html.escape(strings["download"])} {files}</p>\n')
     here = registry.config.urls.page(f"checklists/{slug}.md")
+    # the downloads sit in the checklist's own folder: beside the page online, one level down offline
+    files = " · ".join(f'<a href="{html.escape(relative_url(here, download_folder(slug) + download_name(slug, lang, ext)))}" '
+                       f'download>{ext.upper()}</a>' for ext in ("csv", "json", "md"))
+    out.append(f'<p class="kb-downloads">{html.escape(strings["download"])} {files}</p>\n')
     inline = inline_for(here)
     for guide, items in coll["groups"]:
         localized = registry.page(guide.id, lang)
@@ -77,6 +78,10 @@ def checklist_page(coll: dict, registry, lang: str, strings: dict, inline_for, k
         links = {item.id: f"{html.escape(strings['from_guide'])} " + inline(f"[[{guide.id}#{item.id}]]") for item in items}
         out.append(keep(checklists.render_list(f"{slug}:{guide.id}", shown, lang, vocab, strings, inline, guide_links=links)))
     return "\n".join(out)
+
+
+def download_folder(slug: str) -> str:
+    return f"checklists/{slug}/"
 
 
 def download_name(slug: str, lang: str, ext: str) -> str:

@@ -54,7 +54,7 @@ def language_outputs(session, lang: str, site_url: str, site_name: str) -> list[
 
 def checklist_downloads(coll: dict, title: str, records: list, lang: str, strings: dict) -> list[Output]:
     """A checklist as CSV, JSON and Markdown, in the checklist page's own folder."""
-    folder = f"checklists/{coll['slug']}/"
+    folder = generated_pages.download_folder(coll["slug"])
     downloads = {
         "csv": checklists.to_csv([(coll["slug"], records)]),
         "json": checklists.to_json(checklists.export_document(coll, title, lang, records)),

@@ -18,8 +18,8 @@ differ from the expected order: a removed or naive sort fails.
 
 Defects found while writing these are pinned as strict xfails (each must be un-marked when fixed): the pl
 and nb 404 pages' language switcher; in the offline copy, the 404 pages' site-absolute links, the redirect
-pages' site-absolute canonical links and the checklist pages' download links. The offline What's new feed
-link (issue 18) was already fixed (c33f3c9) when this was written: its test is a plain one.
+pages' site-absolute canonical links. The offline What's new feed link and the checklist pages' download
+links (issue 18) are fixed: their tests are plain ones.
 """
 from __future__ import annotations
 
@@ -968,8 +968,6 @@ KNOWN_OFFLINE_DEFECTS = {
     # each has an xfail test below; the test of the rule leaves out exactly these
     "404 pages": lambda rel, value, attrs: rel.split("/")[-1] == "404.html",
     "canonical links of redirect pages": lambda rel, value, attrs: attrs.get("rel") == "canonical" and "/go/" in "/" + rel,
-    "checklist downloads": lambda rel, value, attrs: bool(re.fullmatch(r"checklist-[a-z0-9-]+-(en|pl|nb)\.(csv|json|md)", value))
-                                                    and "checklists/" in rel,
 }
 # The workshops page links the offline zip itself, which the copy cannot contain (it is the zip).
 SELF_ZIP = "downloads/knowledge-base-offline.zip"
@@ -1016,9 +1014,13 @@ def test_offline_redirect_pages_canonical_links_inside_the_copy(offline_copy):
     assert problems == [], problems[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="offline copy: a checklist page is checklists/<slug>.html but its downloads "
-                                       "are in checklists/<slug>/, so its CSV/JSON/Markdown links are broken")
 def test_offline_checklist_download_links_resolve(offline_copy):
-    problems = [p[:3] for p in offline_link_problems(offline_copy)
-                if KNOWN_OFFLINE_DEFECTS["checklist downloads"](p[0], p[1], p[3])]
-    assert problems == [], problems[:5]
+    """A checklist page is checklists/<slug>.html offline and its downloads are in checklists/<slug>/ (the
+    links were broken until the URL object placed them; issue 18)."""
+    for lang in LANGS:
+        page = read(offline_copy, PREFIX[lang] + "checklists/participation.html")
+        hrefs = re.findall(r'<a href="([^"]+)" download>', page)
+        assert len(hrefs) == 3, (lang, hrefs)
+        for href in hrefs:
+            target = posixpath.normpath(posixpath.join(PREFIX[lang] + "checklists", href))
+            assert os.path.isfile(os.path.join(offline_copy, target)), (lang, href)
