@@ -2,7 +2,9 @@
 strings, and every generated page declared by id)."""
 from __future__ import annotations
 
+import dataclasses
 import os
+from types import MappingProxyType
 
 from . import checklists
 from . import generated_pages
@@ -16,9 +18,10 @@ def load(config: SiteConfig):
     """Return (registry, strings). Problems found while reading are in registry.problems."""
     registry = registry_mod.scan(config)
     strings, problems = strings_mod.load(config.data_dir, config.codes, config.default_language)
-    registry.problems += list(config.problems) + problems + _unsafe_strings(config, strings)
-    declare_generated_pages(registry, strings)   # the registry is complete: nothing later adds to it
-    return registry, strings
+    virtual = declare_generated_pages(registry, strings)
+    # complete and read-only from here: nothing later adds to it
+    return dataclasses.replace(registry, virtual=MappingProxyType(virtual), problems=tuple(
+        list(registry.problems) + list(config.problems) + problems + _unsafe_strings(config, strings))), strings
 
 
 def _unsafe_strings(config: SiteConfig, strings) -> list:
@@ -32,24 +35,23 @@ def _unsafe_strings(config: SiteConfig, strings) -> list:
     return safety.check_strings(strings, rel, text, safety.renderer(config))
 
 
-def declare_generated_pages(registry, strings) -> None:
+def declare_generated_pages(registry, strings) -> dict:
     """Make every generated page known by id (generated_pages.SITE_PAGES, one handout per workshop pack, one
     checklist per topic and phase), so that [[glossary]] or [[checklists]] resolve and links are checked."""
-    codes = registry.config.codes
+    codes, urls, virtual = registry.config.codes, registry.config.urls, {}
     for page in generated_pages.SITE_PAGES:
-        registry.virtual[page.id] = registry_mod.Virtual(page.id, page.type, page.base,
-                                                         {l: strings.for_lang(l)[page.title_key] for l in codes},
-                                                         page.anchors(registry))
+        virtual[page.id] = registry_mod.Virtual(page.id, page.type, page.base,
+                                                {l: strings.for_lang(l)[page.title_key] for l in codes},
+                                                page.anchors(registry), urls)
     for workshop in registry.of_type("workshop"):
         parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
-        registry.virtual[f"{workshop.id}-handout"] = registry_mod.Virtual(
+        virtual[f"{workshop.id}-handout"] = registry_mod.Virtual(
             f"{workshop.id}-handout", "handout", generated_pages.handout_base(workshop.id),
             {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes},
-            {f"part-{n}" for n in range(1, len(parts) + 1)})
+            {f"part-{n}" for n in range(1, len(parts) + 1)}, urls)
     for coll in checklists.collections(registry, registry.config.default_language):
         anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
-        registry.virtual[f"checklists-{coll['slug']}"] = registry_mod.Virtual(
+        virtual[f"checklists-{coll['slug']}"] = registry_mod.Virtual(
             f"checklists-{coll['slug']}", "checklist", f"checklists/{coll['slug']}.md",
-            {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors)
-    for virtual in registry.virtual.values():
-        virtual.urls = registry.config.urls
+            {l: checklists.checklist_title(coll, l, registry.vocab, strings.for_lang(l)) for l in codes}, anchors, urls)
+    return virtual

@@ -5,9 +5,11 @@ static-i18n builds the site once per language; the registry is built once per bu
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from . import case_map
 from . import frontmatter
@@ -23,7 +25,7 @@ from .urls import SiteUrls
 _LANG_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Page:
     path: str          # as shown in messages: relative to the project root
     src: str           # relative to docs/, with the language suffix
@@ -59,7 +61,7 @@ class Page:
         return self.urls.page(self.base)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Virtual:
     """A page the build generates (checklists, glossary, status): it can be referenced by id."""
     id: str
@@ -74,16 +76,17 @@ class Virtual:
         return self.urls.page(self.base)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Registry:
+    """Read-only once loaded: model.load returns it complete (pages, data, generated pages, problems)."""
     config: SiteConfig
     vocab: vocabularies.Vocabularies
     glossary: glossary_mod.Glossary
-    pages: list
-    versions: dict            # id -> {lang: Page}
-    by_base: dict             # base -> {lang: Page}
-    virtual: dict = field(default_factory=dict)   # id -> Virtual
-    problems: list = field(default_factory=list)
+    pages: tuple
+    versions: MappingProxyType            # id -> {lang: Page}
+    by_base: MappingProxyType             # base -> {lang: Page}
+    virtual: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))   # id -> Virtual
+    problems: tuple = ()
 
     def page(self, page_id: str, lang: str):
         """The page for an id in a language, or the default-language page if not translated."""
@@ -167,16 +170,16 @@ def scan(config: SiteConfig) -> Registry:
         problems += parse_problems
         base = os.path.join(os.path.dirname(src), base_name).replace(os.sep, "/").lstrip("./") \
             if os.path.dirname(src) else base_name
-        page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body, urls=config.urls,
-                    body_line=body_line)
-        page.headings = list(markdown_text.headings(body, body_line))
-        for line, level, title, anchor in page.headings:
+        headings = list(markdown_text.headings(body, body_line))
+        anchors: dict = {}
+        for line, level, title, anchor in headings:
             if anchor:
-                page.anchors.setdefault(anchor, line)
-        page.refs = references.find(body, body_line)
-        page.checklist, item_problems = checklists.extract(page)
+                anchors.setdefault(anchor, line)
+        page = Page(path=path, src=src, base=base, lang=lang, text=text, meta=meta, body=body, urls=config.urls,
+                    body_line=body_line, headings=headings, anchors=anchors, refs=references.find(body, body_line))
+        items, item_problems = checklists.extract(page)
         problems += item_problems
-        pages.append(page)
+        pages.append(dataclasses.replace(page, checklist=items))
 
     problems += glossary_mod.missing_problems(gloss, sum(ref.glossary for page in pages for ref in page.refs))
     problems += case_map.geo_problems(config.data_dir, needed=any(page.meta.get("lists") == "cases" for page in pages))
@@ -190,6 +193,5 @@ def scan(config: SiteConfig) -> Registry:
             if page.lang in versions[page.id]:
                 continue  # reported as a duplicate id by the validator
             versions[page.id][page.lang] = page
-    registry = Registry(config=config, vocab=vocab, glossary=gloss, pages=pages, versions=versions,
-                        by_base=by_base, problems=problems)
-    return registry
+    return Registry(config=config, vocab=vocab, glossary=gloss, pages=tuple(pages), versions=MappingProxyType(versions),
+                    by_base=MappingProxyType(by_base), problems=tuple(problems))
