@@ -23,13 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from knowledge_base import compose
-from knowledge_base import csp
-from knowledge_base import navigation
-from knowledge_base import publish
+from knowledge_base import compose, csp, navigation, publish, site_config, template_model
 from knowledge_base import session as session_mod
-from knowledge_base import site_config
-from knowledge_base import template_model
+
 log = logging.getLogger("mkdocs.hooks.kb")
 
 

@@ -12,6 +12,8 @@ Works on the engine's navigation items through four attributes only (`title`, `u
 from __future__ import annotations
 
 from . import generated_pages
+
+
 def _file(item):
     return getattr(item, "file", None)
 

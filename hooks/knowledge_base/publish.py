@@ -16,6 +16,8 @@ from . import generated_pages
 from . import html_fixes
 from . import print_assets
 from . import redirects
+
+
 @dataclass(frozen=True)
 class Output:
     src_uri: str           # as a docs file ('checklists/participation.md') or a file name under the language

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from . import escaping
 from . import markdown_text
 from . import paths
+
+
 REF = re.compile(r"\[\[\s*([^\]\|#\s]+)\s*(?:#\s*([^\]\|\s]+)\s*)?(?:\|\s*([^\]]+?)\s*)?\]\]")
 GLOSSARY_PREFIX = "glossary:"
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import frontmatter
+
+
 MISSING, UNTRANSLATED, OUTDATED, CURRENT, SOURCE = "missing", "untranslated", "outdated", "current", "source"
 _SPACE = re.compile(r"\s+")
 

@@ -6,6 +6,8 @@ import posixpath
 from dataclasses import dataclass
 
 from . import paths
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """Relative URL between two site-root-relative URLs, directory style ('pl/a/b/') or file style
     ('pl/a/b.html'): from 'pl/a/b/' to 'a/b/' gives '../../../a/b/'."""

@@ -17,7 +17,7 @@ from . import links
 from . import redirects
 from . import safety
 from . import vocabularies
-from .diagnostics import ERROR, WARNING, Problem, did_you_mean
+from .diagnostics import WARNING, Problem, did_you_mean
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")   # hooks/schemas
 

@@ -12,6 +12,8 @@ from fixtures import pages as fp
 from knowledge_base import translations
 from knowledge_base import model
 from knowledge_base import site_config
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Three languages: pl is stamped current, nb is outdated, and one page is missing in nb."""

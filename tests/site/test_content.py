@@ -2,6 +2,8 @@
 import pytest
 
 from knowledge_base import translations
+
+
 TOPICS = ["participation", "universal-design", "spatial-planning"]
 MINIMUM_GUIDES = {"participation": 9, "universal-design": 8, "spatial-planning": 8}
 

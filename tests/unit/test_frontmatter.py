@@ -1,5 +1,7 @@
 """Unit tests of frontmatter.py: no MkDocs, no build."""
 from knowledge_base import frontmatter
+
+
 def test_yaml_error_points_at_the_line():
     text = "---\nid: a\ntitle: [unclosed\ntype: guide\n---\nbody\n"
     meta, body, line, problems = frontmatter.parse("docs/a.en.md", text)

@@ -1,5 +1,6 @@
 """Unit tests of inline_html.py: no MkDocs, no build."""
-from knowledge_base import registry
+
+
 def test_inline_markdown_is_converted_once_but_links_are_relative_to_each_page(registry):
     from knowledge_base import inline_html
     text = "Agree the *plan* with [[participation-plan]] and [[glossary:universal-design]]."

@@ -1,5 +1,7 @@
 """Unit tests of references.py: no MkDocs, no build."""
 from knowledge_base import references
+
+
 def test_references_found_outside_code_only():
     body = "See [[a]] and [[b#c|text]] and [[glossary:t]].\n\n```\n[[not-this]]\n```\n`[[nor-this]]`\n"
     refs = references.find(body, 1)

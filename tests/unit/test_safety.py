@@ -1,5 +1,4 @@
 """Unit tests of safety.py: no MkDocs, no build."""
-from knowledge_base import registry
 from knowledge_base import safety
 from knowledge_base.registry import Page
 

@@ -1,5 +1,7 @@
 """validate: the rules are a table, and the table is what runs."""
 from knowledge_base import validate
+
+
 def test_every_rule_is_in_the_table_once():
     defined = {name for name in dir(validate) if name.startswith("rule_")}
     listed = [rule.__name__ for rule, _ in validate.PAGE_RULES]
