@@ -3,7 +3,6 @@ strings, and every generated page declared by id)."""
 from __future__ import annotations
 
 import dataclasses
-import os
 from types import MappingProxyType
 
 from . import checklists
@@ -21,18 +20,7 @@ def load(config: SiteConfig):
     virtual = declare_generated_pages(registry, strings)
     # complete and read-only from here: nothing later adds to it
     return dataclasses.replace(registry, virtual=MappingProxyType(virtual), problems=tuple(
-        list(registry.problems) + list(config.problems) + problems + _unsafe_strings(config, strings))), strings
-
-
-def _unsafe_strings(config: SiteConfig, strings) -> list:
-    path = os.path.join(config.data_dir, "strings.yml")
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            text = fh.read()
-    except OSError:
-        return []   # strings.load reports a missing file
-    rel = os.path.relpath(path, config.root).replace(os.sep, "/")
-    return safety.check_strings(strings, rel, text, safety.renderer(config))
+        list(registry.problems) + list(config.problems) + problems + safety.check_strings(strings, safety.renderer(config)))), strings
 
 
 def declare_generated_pages(registry, strings) -> dict:

@@ -215,19 +215,9 @@ def _field_markup(page) -> list[Problem]:
     return out
 
 
-def check_strings(strings: dict, path: str, text: str, render) -> list[Problem]:
-    """Interface strings (data/strings.yml) may hold Markdown links, never HTML: judged like page bodies."""
-    lines = text.split("\n")
-    where: dict = {}
-    block = None
-    for number, line in enumerate(lines, start=1):
-        top = re.match(r"^([^\s#][^:]*):\s*$", line)
-        if top:
-            block = top.group(1).strip("'\"")
-            continue
-        key = re.match(r"^\s+([A-Za-z0-9_]+)\s*:", line)
-        if key and block is not None:
-            where.setdefault((block, key.group(1)), number)
+def check_strings(strings, render) -> list[Problem]:
+    """Interface strings (data/strings.yml) may hold Markdown links, never HTML: judged like page bodies,
+    each problem at the string's line (strings.line, from the file's YAML nodes)."""
     problems = []
     for lang, entries in strings.items():
         if not isinstance(entries, dict):
@@ -236,7 +226,7 @@ def check_strings(strings: dict, path: str, text: str, render) -> list[Problem]:
             if not isinstance(value, str) or not needs_rendering(value):
                 continue
             for f in judge(render(value)):
-                problems.append(Problem(path, where.get((str(lang), str(key)), 1), f"{lang}.{key}: {f.what}", f.fix))
+                problems.append(Problem(strings.path, strings.line(lang, key), f"{lang}.{key}: {f.what}", f.fix))
     return problems
 
 

@@ -18,10 +18,12 @@ class _Tolerant(dict):
 class Strings(dict):
     """lang -> {key: text}; a missing key falls back to the default language."""
 
-    def __init__(self, data: dict, default: str, complete: bool = True):
+    def __init__(self, data: dict, default: str, complete: bool = True, path: str = "", line=lambda *keys: 1):
         super().__init__(data)
         self.default = default
         self.complete = complete   # False when the file is missing or unusable
+        self.path = path           # as shown in messages
+        self.line = line           # line(lang, key): the line of a string in the file
 
     def for_lang(self, lang: str) -> dict:
         merged = dict(self.get(self.default) or {}) if self.complete else _Tolerant(self.get(self.default) or {})
@@ -44,7 +46,7 @@ def load(data_dir: str, languages, default: str) -> tuple[Strings, list[Problem]
         if default not in raw:
             problems.append(Problem(rel, 1, f"the interface strings have no '{default}:' block (the default language)",
                                     f"add '{default}:' with the strings, or restore {rel}"))
-        return Strings(data, default, complete=False), problems
+        return Strings(data, default, complete=False, path=rel, line=loaded.line), problems
     reference = set(data[default])
     for lang in languages:
         if lang not in data:
@@ -56,4 +58,4 @@ def load(data_dir: str, languages, default: str) -> tuple[Strings, list[Problem]
         if missing:
             problems.append(Problem(rel, loaded.line(lang), f"interface strings missing in '{lang}': {', '.join(missing)}",
                                     f"add them under '{lang}:' (copy the '{default}:' entries and translate)"))
-    return Strings(data, default, complete=not problems), problems
+    return Strings(data, default, complete=not problems, path=rel, line=loaded.line), problems
