@@ -24,6 +24,8 @@ def test_skip_link_is_first_and_moves_to_content(page, base_url):
         assert "md-skip" in active, (path, active)
         assert page.locator(".md-skip:focus").is_visible()
         page.keyboard.press("Enter")
+        # a same-page link: the hash changes after the key event returns, so wait for it (up to 5 s)
+        page.wait_for_function("location.hash.length > 1", timeout=5000)
         assert "#" in page.url
 
 
