@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-browser translations new bench offline clean help
+.PHONY: serve build verify check test test-browser translations new bench offline clean help
 
 help:
 	@echo "make serve [LANG_ONLY=pl]  set up and serve the site on http://127.0.0.1:8000"
 	@echo "make test                  set up and run every test"
 	@echo "make check                 validate the content without building (about a second)"
-	@echo "make build                 strict build into site/"
+	@echo "make build                 strict build into site/, then make verify"
+	@echo "make verify                check site/ against the knowledge base (every page, file, policy, search)"
 	@echo "make test-browser          only the browser tests (accessibility, search, checklists)"
 	@echo "make new TYPE=guide ID=my-guide TOPIC=participation"
 
@@ -34,6 +35,11 @@ endif
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python hooks/kb.py verify-site site
+
+# The site contract: whatever engine wrote site/, it must hold every page and file the knowledge base publishes.
+verify: $(BIN)/.installed
+	$(BIN)/python hooks/kb.py verify-site $(or $(SITE),site)
 
 check: $(BIN)/.installed
 	$(BIN)/python hooks/kb.py check

@@ -35,6 +35,7 @@ def offline_config(cfg: dict, root: str = ROOT) -> dict:
     cfg["theme"] = dict(cfg["theme"], custom_dir=os.path.join(root, cfg["theme"].get("custom_dir", "overrides")))
     cfg["hooks"] = [os.path.join(root, h) for h in cfg.get("hooks", [])]
     cfg["site_url"] = ""
+    cfg["use_directory_urls"] = False   # what the offline plugin sets anyway; said here for kb.py verify-site
     extra = dict(cfg.get("extra") or {})
     extra["polyfills"] = [SHIM]
     extra["kb"] = dict(extra.get("kb") or {}, search="material",

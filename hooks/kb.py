@@ -8,6 +8,9 @@
     python hooks/kb.py fix                       fill in fields that can be derived (population_band)
     python hooks/kb.py new guide|case|workshop ID --topic TOPIC [--lang en]
                                                  create a page in every language from the templates
+    python hooks/kb.py verify-site SITE_DIR      check a finished site against the knowledge base: every
+                                                 page, generated page, export, redirect, feed, search
+                                                 bundle and policy, in every language (whatever built it)
 
 Exit status: 0 when clean, 1 when there are errors (or, with --strict, warnings or outdated pages).
 """
@@ -181,6 +184,36 @@ def cmd_fix(*, config_file: str) -> int:
     return 1 if changed or failed else 0
 
 
+def cmd_verify_site(*, config_file: str, site_dir: str) -> int:
+    """Check a finished site against the knowledge base (site_contract.py); exit 1 when it falls short."""
+    from knowledge_base import session as session_mod
+    from knowledge_base import site_contract
+    if not os.path.exists(config_file):
+        _load(config_file)   # the one message for a missing configuration
+    session = session_mod.start(site_config.load(config_file))
+    try:
+        if session.errors:
+            for problem in session.errors:
+                print(str(problem))
+            print(f"{len(session.errors)} error(s) in the content: the site cannot be checked against it — "
+                  "run 'make check' and fix them first")
+            return 2
+        expected = site_contract.contract(session)
+    finally:
+        session_mod.finish_background(session)
+    findings = site_contract.verify(site_dir, expected)
+    for finding in findings:
+        print(str(finding))
+    pages, files = len(expected.pages), len(expected.files)
+    if findings:
+        print(f"{len(findings)} problem(s): {site_dir} is not the complete site "
+              f"({pages} pages and {files} files expected in {len(expected.codes)} languages) — do not publish it")
+        return 1
+    print(f"{site_dir}: the site holds all {pages} pages and {files} files in {len(expected.codes)} languages, "
+          "with their policies and search")
+    return 0
+
+
 def _console() -> None:
     """Output that cannot fail: characters the console cannot show are written as \\u escapes (an
     ASCII console, PYTHONIOENCODING=ascii), instead of raising UnicodeEncodeError."""
@@ -232,6 +265,8 @@ def _main(argv=None) -> int:
     p.add_argument("id")
     p.add_argument("--topic", required=True)
     p.add_argument("--lang", default=None, help="the source language (default: the site's default)")
+    p = sub.add_parser("verify-site", help=cmd_verify_site.__doc__)
+    p.add_argument("site_dir", metavar="SITE_DIR")
     args = parser.parse_args(argv)
     if args.command == "check":
         return cmd_check(config_file=args.config, strict=args.strict)
@@ -241,6 +276,8 @@ def _main(argv=None) -> int:
         return cmd_stamp(config_file=args.config, paths=args.paths)
     if args.command == "fix":
         return cmd_fix(config_file=args.config)
+    if args.command == "verify-site":
+        return cmd_verify_site(config_file=args.config, site_dir=args.site_dir)
     if args.command == "new":
         from knowledge_base import scaffold
         registry, _ = _load(args.config)

@@ -140,11 +140,12 @@ def status_page(registry, lang: str, strings: dict) -> str:
         out.append(f"\n{strings['status_all_current']}\n")
     labels = {translations.MISSING: strings["status_missing"], translations.OUTDATED: strings["status_outdated"],
               translations.UNTRANSLATED: strings["status_untranslated"]}
-    for code in registry.config.codes:
+    for code in registry.config.codes:   # every language's heading, so that links to #lang-xx always land
         mine = [s for s in entries if s.lang == code]
-        if not mine:
-            continue
         out.append(f"\n## {registry.config.language_name(code)} {{#lang-{code}}}\n")
+        if not mine:
+            out.append(f"{strings['status_all_current']}\n")
+            continue
         out.append(f"| {strings['status_page']} | {strings['status_state']} | {strings['status_command']} |\n|---|---|---|")
         for s in mine:
             path = s.path.replace("`", "'").replace("|", "/")
@@ -157,18 +158,26 @@ def handout_base(workshop_id: str) -> str:
     return f"workshops/{workshop_id}/handout.md"
 
 
+def handout_parts(registry, workshop) -> list[tuple[int, str]]:
+    """(part number, page id) of the parts of a workshop pack that its handout shows: parts that refer to
+    a page, each page once. The handout's anchors are part-<number> of these."""
+    parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
+    shown, seen = [], set()
+    for number, part in enumerate(parts, start=1):
+        ref = part.get("ref") if isinstance(part, dict) else None
+        if ref and ref not in seen and ref in registry.versions:
+            seen.add(ref)
+            shown.append((number, ref))
+    return shown
+
+
 def handout_page(registry, workshop, lang: str, strings: dict, short_url, qr_svg, inline_for, keep=lambda html: html) -> str:
     """One print-ready page per workshop pack: each part's guide summary, checklist, QR code and short link."""
     page = registry.page(workshop.id, lang)
     title = strings["handout_title"].format(title=page.title)
     out = [_front(f"{workshop.id}-handout", "handout", title), f"# {_md(title)}\n",
            strings["handout_intro"] + "\n"]
-    seen = set()
-    for number, part in enumerate(page.meta.get("parts") or [], start=1):
-        ref = part.get("ref")
-        if not ref or ref in seen or ref not in registry.versions:
-            continue
-        seen.add(ref)
+    for number, ref in handout_parts(registry, page):
         target = registry.page(ref, lang)
         url = short_url(ref)
         out.append(f"\n## {number}\\. {_md(target.title)} {{#part-{number}}}\n")

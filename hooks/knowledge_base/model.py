@@ -32,11 +32,10 @@ def declare_generated_pages(registry, strings) -> dict:
                                                 {l: strings.for_lang(l)[page.title_key] for l in codes},
                                                 page.anchors(registry), urls)
     for workshop in registry.of_type("workshop"):
-        parts = workshop.meta.get("parts") if isinstance(workshop.meta.get("parts"), list) else []
         virtual[f"{workshop.id}-handout"] = registry_mod.Virtual(
             f"{workshop.id}-handout", "handout", generated_pages.handout_base(workshop.id),
             {l: strings.for_lang(l)["handout_title"].format(title=registry.title(workshop.id, l)) for l in codes},
-            {f"part-{n}" for n in range(1, len(parts) + 1)}, urls)
+            {f"part-{n}" for n, _ in generated_pages.handout_parts(registry, workshop)}, urls)
     for coll in checklists.collections(registry, registry.config.default_language):
         anchors = {item.id for _, items in coll["groups"] for item in items} | {g.id for g, _ in coll["groups"]}
         virtual[f"checklists-{coll['slug']}"] = registry_mod.Virtual(

@@ -22,6 +22,14 @@ def test_moved_pages_redirect_in_every_language(tmp_path):
             assert resolved == prefix + "participation/beta-guide", (prefix, old, target)
         short = sf.read(site, prefix + "go/beta-guide/index.html")
         assert "participation/beta-guide/" in short
+    # the site contract knows the redirects: the built site passes, and one removed redirect fails it
+    rc, out = sf.kb(site, "verify-site", "site")
+    assert rc == 0, out
+    os.unlink(os.path.join(site, "site", "pl", "guides", "old-beta", "index.html"))
+    rc, out = sf.kb(site, "verify-site", "site")
+    assert rc == 1
+    assert "pl/guides/old-beta/index.html: the redirect from guides/old-beta/ is missing — the page's former address " \
+           "(moved_from) no longer leads to it" in out, out
 
 
 def test_former_path_of_a_live_page_is_an_error(tmp_path):
