@@ -8,6 +8,9 @@
     python hooks/kb.py fix                       fill in fields that can be derived (population_band)
     python hooks/kb.py new guide|case|workshop ID --topic TOPIC [--lang en]
                                                  create a page in every language from the templates
+    python hooks/kb.py stage OUT_DIR            the knowledge base as a build stage: each language's complete
+                                                 Markdown and the files the site publishes, for any engine
+    python hooks/kb.py index SITE_DIR            Pagefind over a finished site, one bundle per language
     python hooks/kb.py verify-site SITE_DIR      check a finished site against the knowledge base: every
                                                  page, generated page, export, redirect, feed, search
                                                  bundle and policy, in every language (whatever built it)
@@ -184,20 +187,70 @@ def cmd_fix(*, config_file: str) -> int:
     return 1 if changed or failed else 0
 
 
+def _session(config_file: str):
+    """A build session over the content (session.start), or None after printing the content's errors."""
+    from knowledge_base import session as session_mod
+    if not os.path.exists(config_file):
+        _load(config_file)   # the one message for a missing configuration
+    session = session_mod.start(site_config.load(config_file))
+    if session.errors:
+        for problem in session.errors:
+            print(str(problem))
+        print(f"{len(session.errors)} error(s) in the content — run 'make check' and fix them first")
+        session_mod.finish_background(session)
+        return None
+    return session
+
+
+def cmd_stage(*, config_file: str, out_dir: str) -> int:
+    """Write the knowledge base as a build stage (stage.py): per language the complete Markdown, and files/."""
+    from knowledge_base import session as session_mod
+    from knowledge_base import stage
+    session = _session(config_file)
+    if session is None:
+        return 2
+    try:
+        manifest = stage.write(session, out_dir, theme_assets=os.path.join(session.config.root, "overrides", "assets"))
+    finally:
+        session_mod.finish_background(session)
+    for lang in manifest["languages"]:
+        print(f"{out_dir}/{lang['folder']}/: {lang['pages']} pages, {lang['assets']} other files; "
+              f"{lang['files']} published files under files/{lang['prefix']}")
+    return 0
+
+
+
+
+def cmd_index(*, config_file: str, site_dir: str) -> int:
+    """Index a finished site with Pagefind, one bundle per language (search_index.py)."""
+    from knowledge_base import search_index
+    cfg = site_config.load(config_file) if os.path.exists(config_file) else None
+    if cfg is None:
+        _load(config_file)
+    if not os.path.isdir(site_dir):
+        print(f"{site_dir}: the folder does not exist — build the site first", file=sys.stderr)
+        return 1
+    indexer = search_index.Indexer(site_dir)
+    for lang in cfg.codes:
+        others = [cfg.prefix(c) for c in cfg.codes if c != lang]
+        indexer.add(search_index.language_glob(site_dir, cfg.prefix(lang), others), cfg.prefix(lang))
+    try:
+        pages = indexer.finish()
+    except RuntimeError as exc:
+        print(f"{site_dir}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{site_dir}: Pagefind indexed {pages} pages in {len(cfg.codes)} languages")
+    return 0
+
+
 def cmd_verify_site(*, config_file: str, site_dir: str) -> int:
     """Check a finished site against the knowledge base (site_contract.py); exit 1 when it falls short."""
     from knowledge_base import session as session_mod
     from knowledge_base import site_contract
-    if not os.path.exists(config_file):
-        _load(config_file)   # the one message for a missing configuration
-    session = session_mod.start(site_config.load(config_file))
+    session = _session(config_file)
+    if session is None:
+        return 2
     try:
-        if session.errors:
-            for problem in session.errors:
-                print(str(problem))
-            print(f"{len(session.errors)} error(s) in the content: the site cannot be checked against it — "
-                  "run 'make check' and fix them first")
-            return 2
         expected = site_contract.contract(session)
     finally:
         session_mod.finish_background(session)
@@ -265,6 +318,10 @@ def _main(argv=None) -> int:
     p.add_argument("id")
     p.add_argument("--topic", required=True)
     p.add_argument("--lang", default=None, help="the source language (default: the site's default)")
+    p = sub.add_parser("stage", help=cmd_stage.__doc__)
+    p.add_argument("out_dir", metavar="OUT_DIR")
+    p = sub.add_parser("index", help=cmd_index.__doc__)
+    p.add_argument("site_dir", metavar="SITE_DIR")
     p = sub.add_parser("verify-site", help=cmd_verify_site.__doc__)
     p.add_argument("site_dir", metavar="SITE_DIR")
     args = parser.parse_args(argv)
@@ -276,6 +333,10 @@ def _main(argv=None) -> int:
         return cmd_stamp(config_file=args.config, paths=args.paths)
     if args.command == "fix":
         return cmd_fix(config_file=args.config)
+    if args.command == "stage":
+        return cmd_stage(config_file=args.config, out_dir=args.out_dir)
+    if args.command == "index":
+        return cmd_index(config_file=args.config, site_dir=args.site_dir)
     if args.command == "verify-site":
         return cmd_verify_site(config_file=args.config, site_dir=args.site_dir)
     if args.command == "new":

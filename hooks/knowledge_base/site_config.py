@@ -45,6 +45,8 @@ class Language:
     name: str
     default: bool = False
     site_prefix: str = ""  # "" for the default language, "pl/" otherwise
+    site_name: str = ""    # the i18n plugin's per-language site_name, else the site's
+    site_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,18 +83,22 @@ class SiteConfig:
     def language_name(self, code: str) -> str:
         return next((lang.name for lang in self.languages if lang.code == code), code)
 
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
 
-def languages_from_i18n(i18n: dict) -> tuple[Language, ...]:
+
+def languages_from_i18n(i18n: dict, site_name: str = "", site_description: str = "") -> tuple[Language, ...]:
     langs = []
     entries = [entry for entry in (i18n.get("languages") or []) if entry.get("locale") != "null"]
     for entry in entries:
         code = str(entry["locale"])
         default = bool(entry.get("default", False))
         langs.append(Language(code=code, name=str(entry.get("name", code)), default=default,
-                              site_prefix="" if default else f"{code}/"))
+                              site_prefix="" if default else f"{code}/",
+                              site_name=str(entry.get("site_name") or site_name),
+                              site_description=str(entry.get("site_description") or site_description)))
     if langs and not any(lang.default for lang in langs):
-        first = langs[0]
-        langs[0] = Language(first.code, first.name, True, "")
+        langs[0] = dataclasses.replace(langs[0], default=True, site_prefix="")
     return tuple(langs)
 
 
@@ -108,7 +114,7 @@ def from_mapping(cfg: dict, root: str, *, path: str = "mkdocs.yml", line_of=lamb
         root=root,
         docs_dir=os.path.join(root, cfg.get("docs_dir", "docs")),
         data_dir=os.path.join(root, kb_settings.data_dir),
-        languages=languages_from_i18n(i18n),
+        languages=languages_from_i18n(i18n, str(cfg.get("site_name") or ""), str(cfg.get("site_description") or "")),
         site_url=str(cfg.get("site_url") or ""),
         repo_url=str(cfg.get("repo_url") or ""),
         edit_uri=str(cfg.get("edit_uri") or ""),
@@ -161,7 +167,7 @@ def for_build(raw: SiteConfig, *, language_links: dict, docs_dir: str, directory
     languages = []
     for lang in raw.languages:
         prefix = (language_links.get(lang.code) or "/" + lang.site_prefix).strip("/")
-        languages.append(Language(lang.code, lang.name, lang.default, prefix + "/" if prefix else ""))
+        languages.append(dataclasses.replace(lang, site_prefix=prefix + "/" if prefix else ""))
     return dataclasses.replace(raw, root=os.path.dirname(os.path.abspath(docs_dir)), docs_dir=docs_dir,
                                urls=SiteUrls(directory_urls=directory_urls), languages=tuple(languages),
                                site_url=site_url, repo_url=repo_url, extra=dict(extra))

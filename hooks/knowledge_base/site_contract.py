@@ -24,7 +24,7 @@ import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from . import csp
@@ -37,6 +37,7 @@ class Finding:
     path: str      # below the site folder
     what: str
     why: str
+    area: str = field(default="", compare=False)   # which part of the contract (AREAS)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.what} — {self.why}"
@@ -132,6 +133,26 @@ def _redirect_source(src_uri: str) -> str:
     return src_uri[: -len("index.html")] if src_uri.endswith("index.html") else ""
 
 
+# The parts of the contract, in the order a report lists them
+AREAS = {
+    "pages": "every page in every language",
+    "generated": "generated pages (checklists, glossary, what's new, status, handouts)",
+    "lang": "the right lang on every page",
+    "alternates": "language alternates that lead to pages",
+    "anchors": "heading anchors",
+    "checklists": "checklist items by id",
+    "exports": "api/ exports (JSON, CSV)",
+    "downloads": "checklist downloads",
+    "feeds": "Atom feeds",
+    "short links": "/go/ short links",
+    "redirects": "moved_from redirects",
+    "search": "a search bundle per language",
+    "404": "a 404 page per language",
+    "csp": "the Content-Security-Policy meta on every HTML page",
+    "hosts": "no request to other hosts",
+}
+
+
 # --- reading a finished site -----------------------------------------------------------------------------
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([\w-]+)", re.I)
@@ -201,7 +222,7 @@ class Site:
 def verify(site_dir: str, expected: Contract) -> list[Finding]:
     """Every way the site in site_dir falls short of the contract (empty when it holds)."""
     if not os.path.isdir(site_dir):
-        return [Finding(site_dir, "the folder does not exist", "build the site first ('make build')")]
+        return [Finding(site_dir, "the folder does not exist", "build the site first ('make build')", "pages")]
     site = Site(site_dir)
     findings: list[Finding] = []
     for page in expected.pages:
@@ -210,7 +231,7 @@ def verify(site_dir: str, expected: Contract) -> list[Finding]:
         not_found = expected.prefixes[code] + "404.html"
         if not_found not in site.files:
             findings.append(Finding(not_found, "the 404 page is missing",
-                                    f"a mistyped or old address shows the host's bare error page instead of a page in {code}"))
+                                    f"a mistyped or old address shows the host's bare error page instead of a page in {code}", "404"))
         else:
             findings += _language(site, not_found, code, "the 404 page")
         findings += _search(site, expected, code)
@@ -221,7 +242,7 @@ def verify(site_dir: str, expected: Contract) -> list[Finding]:
             findings += _policy(site, path, expected)
         elif path.endswith(".css"):
             findings += [Finding(path, f"loads {url} from another host",
-                                 "the site promises readers that no page asks another host for anything")
+                                 "the site promises readers that no page asks another host for anything", "hosts")
                          for url in _CSS_URL.findall(site.text(path))]
     return sorted(set(findings))
 
@@ -230,17 +251,17 @@ def _language(site, path: str, lang: str, what: str) -> list[Finding]:
     found = _HTML_LANG.search(site.text(path))
     if not found:
         return [Finding(path, f"{what} has no lang attribute on <html> (expected '{lang}')",
-                        "screen readers and translation tools cannot tell the page's language")]
+                        "screen readers and translation tools cannot tell the page's language", "lang")]
     if found.group(1) != lang:
         return [Finding(path, f"{what} says lang=\"{found.group(1)}\", expected '{lang}'",
-                        "screen readers read it with the wrong language's pronunciation, and search goes wrong")]
+                        "screen readers read it with the wrong language's pronunciation, and search goes wrong", "lang")]
     return []
 
 
 def _page(site, page: PageExpect, expected: Contract) -> list[Finding]:
     if page.path not in site.files:
         return [Finding(page.path, f"the page made from {page.source} ({page.lang}) is missing",
-                        "links, the navigation and search results that lead to it break")]
+                        "links, the navigation and search results that lead to it break", page_area(page))]
     text = site.text(page.path)
     findings = _language(site, page.path, page.lang, "the page")
     alternates = {}
@@ -251,20 +272,28 @@ def _page(site, page: PageExpect, expected: Contract) -> list[Finding]:
     for code in expected.codes:
         if code not in alternates:
             findings.append(Finding(page.path, f"no language alternate for '{code}'",
-                                    "the language switcher and search engines cannot find that language's version"))
+                                    "the language switcher and search engines cannot find that language's version", "alternates"))
         elif site.target(page.path, alternates[code], expected.site_url, expected.site_path) is None:
             findings.append(Finding(page.path, f"the language alternate for '{code}' ({alternates[code]}) leads to no page",
-                                    "the language switcher sends the reader to a missing page"))
+                                    "the language switcher sends the reader to a missing page", "alternates"))
     ids = set(_ID.findall(text))
     for anchor in sorted(page.anchors - ids):
         findings.append(Finding(page.path, f"the anchor '#{anchor}' is missing",
-                                "links to this section from other pages, checklists and handouts land at the top of the page"))
+                                "links to this section from other pages, checklists and handouts land at the top of the page", "anchors"))
     items = set(_DATA_ITEM.findall(text))
     for item in page.items:
         if item not in items or item not in ids:
             findings.append(Finding(page.path, f"the checklist item '{item}' is missing",
-                                    "the interactive checklist, saved ticks and links to the item are lost"))
+                                    "the interactive checklist, saved ticks and links to the item are lost", "checklists"))
     return findings
+
+
+_FILE_AREA = {"export": "exports", "download": "downloads", "feed": "feeds", "short link": "short links",
+              "redirect": "redirects"}
+
+
+def page_area(page: PageExpect) -> str:
+    return "generated" if page.source.startswith("the generated page") else "pages"
 
 
 _WHY_FILE = {
@@ -280,13 +309,13 @@ def _file(site, item: FileExpect, expected: Contract) -> list[Finding]:
     if item.path not in site.files:
         what = {"short link": f"the short link /{item.path[:-len('index.html')]} is missing",
                 "redirect": f"the redirect from {item.source} is missing"}.get(item.kind, f"the {item.kind} is missing")
-        return [Finding(item.path, what, _WHY_FILE[item.kind])]
+        return [Finding(item.path, what, _WHY_FILE[item.kind], _FILE_AREA[item.kind])]
     text = site.text(item.path)
     if item.path.endswith(".json"):
         try:
             json.loads(text)
         except ValueError as exc:
-            return [Finding(item.path, f"is not valid JSON ({exc})", _WHY_FILE[item.kind])]
+            return [Finding(item.path, f"is not valid JSON ({exc})", _WHY_FILE[item.kind], _FILE_AREA[item.kind])]
     if item.kind == "feed":
         return _feed(site, item, text, expected)
     if item.kind in ("short link", "redirect"):
@@ -294,7 +323,7 @@ def _file(site, item: FileExpect, expected: Contract) -> list[Finding]:
         target = attributes(refresh.group(0)[5:-1]).get("content", "").partition("url=")[2] if refresh else ""
         if not target or not site.target(item.path, target, expected.site_url, expected.site_path):
             return [Finding(item.path, f"redirects to {target or 'nothing'}, which is no page of the site",
-                            _WHY_FILE[item.kind])]
+                            _WHY_FILE[item.kind], _FILE_AREA[item.kind])]
     return []
 
 
@@ -302,14 +331,14 @@ def _feed(site, item: FileExpect, text: str, expected: Contract) -> list[Finding
     try:
         root = ET.fromstring(text.encode("utf-8"))
     except ET.ParseError as exc:
-        return [Finding(item.path, f"is not valid XML ({exc})", _WHY_FILE["feed"])]
+        return [Finding(item.path, f"is not valid XML ({exc})", _WHY_FILE["feed"], "feeds")]
     findings = []
     for entry in root.iter(ATOM + "entry"):
         link = entry.find(ATOM + "link")
         href = link.get("href", "") if link is not None else ""
         if not site.target(item.path, href, expected.site_url, expected.site_path):
             findings.append(Finding(item.path, f"an entry links to {href or 'nothing'}, which is no page of the site",
-                                    "feed readers lead to a missing page"))
+                                    "feed readers lead to a missing page", "feeds"))
     return findings
 
 
@@ -318,25 +347,27 @@ def _search(site, expected: Contract, code: str) -> list[Finding]:
     if expected.search == "pagefind":
         entry = prefix + "pagefind/pagefind-entry.json"
         if entry not in site.files or prefix + "pagefind/pagefind.js" not in site.files:
-            return [Finding(entry, f"the search bundle of '{code}' is missing", f"search finds nothing for readers of {code}")]
+            return [Finding(entry, f"the search bundle of '{code}' is missing", f"search finds nothing for readers of {code}", "search")]
         try:
             languages = json.loads(site.text(entry)).get("languages") or {}
         except (ValueError, AttributeError) as exc:
-            return [Finding(entry, f"the search bundle's entry is not valid JSON ({exc})", f"search fails for readers of {code}")]
+            return [Finding(entry, f"the search bundle's entry is not valid JSON ({exc})", f"search fails for readers of {code}", "search")]
         pages = sum(p.lang == code for p in expected.pages)
         if set(languages) != {code}:
             return [Finding(entry, f"the search bundle of '{code}' indexes the languages {sorted(languages) or 'none'}",
-                            "readers would get results in another language, or none")]
-        if int(languages[code].get("page_count") or 0) < pages:
-            return [Finding(entry, f"the search bundle of '{code}' indexes {languages[code].get('page_count')} pages "
-                                   f"of {pages}", "some pages cannot be found by search")]
+                            "readers would get results in another language, or none", "search")]
+        indexed = int(languages[code].get("page_count") or 0)
+        if indexed != pages:
+            return [Finding(entry, f"the search bundle of '{code}' indexes {indexed} pages, not the language's {pages}",
+                            "some pages cannot be found by search" if indexed < pages else
+                            "search results include pages that are not content (redirects, the 404 page)", "search")]
         fragment = f"{prefix}pagefind/pagefind.{languages[code].get('hash')}.pf_meta"
         if fragment not in site.files:
-            return [Finding(fragment, "the search index the bundle names is missing", f"search fails for readers of {code}")]
+            return [Finding(fragment, "the search index the bundle names is missing", f"search fails for readers of {code}", "search")]
     elif expected.search == "material":
         index = prefix + "search/search_index.json"
         if index not in site.files and "search/search_index.json" not in site.files:
-            return [Finding(index, f"the search index of '{code}' is missing", f"search finds nothing for readers of {code}")]
+            return [Finding(index, f"the search index of '{code}' is missing", f"search finds nothing for readers of {code}", "search")]
     return []
 
 
@@ -349,20 +380,20 @@ def _policy(site, path: str, expected: Contract) -> list[Finding]:
         first_script = text.lower().find("<script")
         if not meta:
             findings.append(Finding(path, "no Content-Security-Policy meta",
-                                    "the page runs without the site's script policy, which stops injected scripts"))
+                                    "the page runs without the site's script policy, which stops injected scripts", "csp"))
         else:
             policy = attributes(meta.group(0)[5:-1]).get("content", "")
             script_src = next((d for d in policy.split(";") if d.strip().startswith(("script-src", "default-src 'none'"))), "")
             if head < 0 or meta.start() < head or (0 <= first_script < meta.start()):
                 findings.append(Finding(path, "the Content-Security-Policy meta comes after a script or outside <head>",
-                                        "the browser runs what comes before the policy without it"))
+                                        "the browser runs what comes before the policy without it", "csp"))
             if "'unsafe-inline'" in script_src or "'unsafe-eval'" in script_src:
                 findings.append(Finding(path, "the Content-Security-Policy allows any inline script",
-                                        "an injected script would run"))
+                                        "an injected script would run", "csp"))
             for body in csp.executable_inline_scripts(text):
                 if csp.script_hash(body) not in policy:
                     findings.append(Finding(path, f"an inline script is not allowed by the page's policy: {body.strip()[:60]!r}",
-                                            "the browser blocks it and the page's feature breaks (or it is not the site's)"))
+                                            "the browser blocks it and the page's feature breaks (or it is not the site's)", "csp"))
     for tag, attrs_text in _LOADING_TAG.findall(text):
         attrs = attributes(attrs_text)
         if tag.lower() == "link" and not (_LOADING_RELS & set(attrs.get("rel", "").lower().split())):
@@ -373,5 +404,5 @@ def _policy(site, path: str, expected: Contract) -> list[Finding]:
                 continue
             if any(_OTHER_HOST.match(part) for part in value.split(",")):
                 findings.append(Finding(path, f"loads {value.strip()[:80]} from another host (<{tag.lower()}>)",
-                                        "the site promises readers that no page asks another host for anything"))
+                                        "the site promises readers that no page asks another host for anything", "hosts"))
     return findings
