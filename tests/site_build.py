@@ -1,19 +1,37 @@
-"""The real site, built once per test session (strict) into a temporary folder."""
+"""The real site, built once per test session (strict) into a temporary folder.
+
+KB_ENGINE chooses the engine: `mkdocs` (the default) or `properdocs`, the maintained fork of MkDocs 1.x,
+which runs the same hooks, Material and static-i18n (`make test` runs the site and browser tests with
+both)."""
 import os
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ENGINES = {
+    "mkdocs": [sys.executable, "-m", "mkdocs", "build", "--strict"],
+    "properdocs": [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
+}
 _BUILT = {}
 
 
-def built_site(tmp_root: str) -> str:
-    if "dir" not in _BUILT:
-        site_dir = os.path.join(tmp_root, "site")
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
-                                cwd=ROOT, capture_output=True, text=True, env=env)
-        if result.returncode != 0:
-            raise AssertionError("strict build of the real site failed:\n" + result.stdout + result.stderr)
-        _BUILT["dir"] = site_dir
-    return _BUILT["dir"]
+def engine() -> str:
+    name = os.environ.get("KB_ENGINE", "mkdocs")
+    if name not in ENGINES:
+        raise AssertionError(f"KB_ENGINE={name!r} is not an engine the tests know — use one of {', '.join(ENGINES)}")
+    return name
+
+
+def build(site_dir: str, name: str) -> str:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(ENGINES[name] + ["--site-dir", site_dir], cwd=ROOT, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise AssertionError(f"strict {name} build of the real site failed:\n" + result.stdout + result.stderr)
+    return site_dir
+
+
+def built_site(tmp_root: str, name: str | None = None) -> str:
+    name = name or engine()
+    if name not in _BUILT:
+        _BUILT[name] = build(os.path.join(tmp_root, f"site-{name}"), name)
+    return _BUILT[name]
