@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 LANG_ONLY ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build verify engines check test test-browser translations new bench offline clean help
+.PHONY: serve build verify engines check fix test test-browser translations new bench offline clean help
 
 help:
 	@echo "make serve [LANG_ONLY=pl]  set up and serve the site on http://127.0.0.1:8000"
 	@echo "make test                  set up and run every test"
 	@echo "make check                 validate the content without building (about a second)"
+	@echo "make fix                   rewrite what can be derived: encodings, population bands, standard headings"
 	@echo "make build                 strict build into site/, then make verify"
 	@echo "make verify                check site/ against the knowledge base (every page, file, policy, search)"
 	@echo "make engines               build with Zensical from kb.py stage and report the site contract (README, Engines)"
@@ -45,6 +46,10 @@ verify: $(BIN)/.installed
 
 check: $(BIN)/.installed
 	$(BIN)/python hooks/kb.py check
+
+# Rewrite what can be derived: encodings, population_band, guides' standard section headings
+fix: $(BIN)/.installed
+	-$(BIN)/python hooks/kb.py fix
 
 translations: $(BIN)/.installed
 	$(BIN)/python hooks/kb.py translations

@@ -159,9 +159,28 @@ def _fix_encodings(config) -> tuple[int, int]:
     return changed, failed
 
 
+def _fix_sections(registry) -> int:
+    """Guides' standard section headings rewritten to their text in data/strings.yml; pages changed."""
+    from knowledge_base import language_rules
+    changed = 0
+    for page in registry.pages:
+        if page.type != "guide" or registry.strings is None:
+            continue
+        sections = language_rules.standard_sections(registry.strings, page.lang)
+        wrong = language_rules.check_sections(page, sections, "")
+        if not wrong:
+            continue
+        with open(os.path.join(registry.config.root, page.path), "w", encoding="utf-8") as fh:
+            fh.write(language_rules.fix_sections(page.text, page.body_line, sections))
+        print(f"{page.path}: {len(wrong)} standard section heading(s) rewritten as in data/strings.yml")
+        changed += 1
+    return changed
+
+
 def cmd_fix(*, config_file: str) -> int:
-    """Save pages and data files as UTF-8 (from Windows-1250, ISO-8859-2, …; without a BOM) and rewrite
-    fields that can be derived (population_band from population). Exit 1 when a file changed."""
+    """Save pages and data files as UTF-8 (from Windows-1250, ISO-8859-2, …; without a BOM), rewrite
+    fields that can be derived (population_band from population) and guides' standard section headings
+    (from data/strings.yml). Exit 1 when a file changed."""
     import re
     if os.path.exists(config_file):
         changed, failed = _fix_encodings(site_config.load(config_file))
@@ -182,6 +201,7 @@ def cmd_fix(*, config_file: str) -> int:
                 fh.write(text)
             print(f"{page.path}: population_band set to {expected} (population {population})")
             changed += 1
+    changed += _fix_sections(registry)
     if not changed and not failed:
         print("docs/ and data/ are up to date")
     return 1 if changed or failed else 0

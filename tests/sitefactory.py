@@ -22,13 +22,21 @@ def _tolerant_load(path):
         return yaml.load(fh, Loader=site_config._TolerantLoader)
 
 
-def make_site(dest, pages: dict, *, languages=None, glossary=None, vocab_extra=None, search=False) -> str:
-    """Write a fixture site into dest; pages maps 'path/name.lang.md' -> text. Returns dest."""
+def make_site(dest, pages: dict, *, languages=None, glossary=None, vocab_extra=None, search=False,
+              standard_sections=False, address=None) -> str:
+    """Write a fixture site into dest; pages maps 'path/name.lang.md' -> text. Returns dest.
+
+    The fixture pages head their sections in English in every language: the standard-section headings
+    (data/strings.yml section_*) and the form-of-address check (extra.kb.address) apply only where a test
+    asks for them."""
     cfg = _tolerant_load(os.path.join(ROOT, "mkdocs.yml"))
     cfg["site_url"] = "https://example.org/kb/"
     cfg["theme"]["custom_dir"] = os.path.join(ROOT, "overrides")
     cfg["hooks"] = [os.path.join(ROOT, "hooks", "kb_hook.py")]
     cfg["extra"]["kb"]["search"] = "pagefind" if search else "none"
+    cfg["extra"]["kb"].pop("address", None)
+    if address:
+        cfg["extra"]["kb"]["address"] = address
     for plugin in cfg["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin and languages is not None:
             plugin["i18n"]["languages"] = languages
@@ -41,6 +49,8 @@ def make_site(dest, pages: dict, *, languages=None, glossary=None, vocab_extra=N
         vocab = yaml.safe_load(fh)
     with open(os.path.join(ROOT, "data", "strings.yml"), encoding="utf-8") as fh:
         strings = yaml.safe_load(fh)
+    if not standard_sections:
+        strings = {lang: {k: v for k, v in block.items() if not k.startswith("section_")} for lang, block in strings.items()}
     codes = [l["locale"] for l in languages] if languages else ["en", "pl", "nb"]
     for code in codes:
         if code not in strings:

@@ -43,7 +43,7 @@ def glossary_records(registry, lang: str, site_url: str) -> list[dict]:
     rows = []
     for term in sorted(registry.glossary.terms.values(), key=lambda t: t.id):
         rows.append({"id": term.id, "term": term.term(lang, default), "definition": term.definition(lang, default),
-                     "note": term.notes.get(lang, ""), "terms": term.terms, "legal": term.legal,
+                     "note": term.notes.get(lang, ""), "terms": term.terms, "legal": term.legal_for(lang, default),
                      "url": f"{site_url}glossary/#{term.id}", "sources": term.sources})
     return rows
 

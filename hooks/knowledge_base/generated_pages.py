@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from . import checklists
+from . import formats
 from . import escaping
 from . import translations
 from .urls import relative_url
@@ -119,8 +120,9 @@ def glossary_page(registry, lang: str, strings: dict) -> str:
         note = term.notes.get(lang) or term.notes.get(default)
         if note:
             out.append(f"!!! note \"{strings['glossary_note']}\"\n    {_md(note)}\n")
-        if term.legal:
-            out.append(f"*{_md(term.legal)}*\n")
+        legal = term.legal_for(lang, default)
+        if legal:
+            out.append(f"*{_md(legal)}*\n")
     return "\n".join(out)
 
 
@@ -209,8 +211,8 @@ def whats_new_page(registry, lang: str, strings: dict) -> str:
         reviewed = str(page.meta["reviewed"])
         if reviewed[:7] != month:
             month = reviewed[:7]
-            out.append(f"\n## {_md(month)} {{#m-{month}}}\n")
-        out.append(f"- {_md(reviewed)} · {_md(vocab.label('page_types', page.type, lang))}: [[{page.id}]]")
+            out.append(f"\n## {_md(formats.month(reviewed, lang))} {{#m-{month}}}\n")
+        out.append(f"- {_md(formats.readable(reviewed, lang))} · {_md(vocab.label('page_types', page.type, lang))}: [[{page.id}]]")
     return "\n".join(out) + "\n"
 
 

@@ -15,14 +15,19 @@ class Term:
     terms: dict                 # lang -> term
     definitions: dict           # lang -> definition
     notes: dict = field(default_factory=dict)   # lang -> note where concepts do not map one to one
-    legal: str = ""
+    legal: dict = field(default_factory=dict)   # lang -> legal references ('*' when the same in every language)
     sources: list = field(default_factory=list)
+    usage: dict = field(default_factory=dict)   # lang -> {prefer, avoid: [variants], strict} (language_rules.py)
 
     def term(self, lang: str, default: str) -> str:
         return self.terms.get(lang) or self.terms.get(default) or self.id
 
     def definition(self, lang: str, default: str) -> str:
         return self.definitions.get(lang) or self.definitions.get(default) or ""
+
+    def legal_for(self, lang: str, default: str) -> str:
+        """The legal references as written for lang (the connecting words translated), else as written once."""
+        return self.legal.get(lang) or self.legal.get("*") or self.legal.get(default) or ""
 
 
 @dataclass
@@ -87,8 +92,11 @@ def load(data_dir: str, languages) -> tuple[Glossary, list[Problem]]:
         sources = entry.get("sources")
         term = Term(id=term_id, line=line, terms=_texts(entry.get("term")),
                     definitions=_texts(entry.get("definition")), notes=_texts(entry.get("note")),
-                    legal=str(entry.get("legal") or ""),
-                    sources=[s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else [])
+                    legal=_texts(entry["legal"]) if isinstance(entry.get("legal"), dict)
+                    else {"*": str(entry.get("legal") or "")} if entry.get("legal") else {},
+                    sources=[s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else [],
+                    usage={str(k): v for k, v in entry["usage"].items() if isinstance(v, dict)}
+                    if isinstance(entry.get("usage"), dict) else {})
         for what, values in (("term", term.terms), ("definition", term.definitions)):
             if entry.get(what) is not None and not isinstance(entry.get(what), dict):
                 continue   # reported by the schema

@@ -19,7 +19,7 @@ def load(config: SiteConfig):
     strings, problems = strings_mod.load(config.data_dir, config.codes, config.default_language)
     virtual = declare_generated_pages(registry, strings)
     # complete and read-only from here: nothing later adds to it
-    return dataclasses.replace(registry, virtual=MappingProxyType(virtual), problems=tuple(
+    return dataclasses.replace(registry, virtual=MappingProxyType(virtual), strings=strings, problems=tuple(
         list(registry.problems) + list(config.problems) + problems + safety.check_strings(strings, safety.renderer(config)))), strings
 
 

@@ -8,6 +8,7 @@ import html
 import re
 
 from . import case_map
+from . import formats
 from . import escaping
 from . import references
 from . import translations
@@ -70,7 +71,7 @@ def fact_box(registry, page, lang: str, strings: dict, inline, keep=lambda html:
         return ", ".join(vocab.label(vocab_name, k, lang) for k in keys or [])
 
     population = meta.get("population")
-    pop_text = f"{population:,}".replace(",", "\u00a0") if isinstance(population, int) else str(population or "")
+    pop_text = esc(formats.number(population, lang)) if isinstance(population, int) else esc(str(population or ""))
     pop_source = meta.get("population_source") or {}
     if pop_source:
         pop_text += f" ({esc(str(pop_source.get('publisher') or pop_source.get('title') or ''))}" \
@@ -112,9 +113,9 @@ def sources_section(page, lang: str, strings: dict) -> str:
         out.append(_source_line(source))
     tail = []
     if meta.get("law_as_of"):
-        tail.append(strings["law_as_of"].format(date=_md(meta["law_as_of"])))
+        tail.append(strings["law_as_of"].format(date=_md(formats.readable(meta["law_as_of"], lang))))
     if meta.get("reviewed"):
-        tail.append(f"{strings['reviewed']}: {_md(meta['reviewed'])}.")
+        tail.append(f"{strings['reviewed']}: {_md(formats.readable(meta['reviewed'], lang))}.")
     if tail:
         out.append("\n" + " ".join(tail) + "\n{: .kb-reviewed }")
     return "\n".join(out) + "\n"

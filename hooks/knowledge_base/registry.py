@@ -87,6 +87,7 @@ class Registry:
     by_base: MappingProxyType             # base -> {lang: Page}
     virtual: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))   # id -> Virtual
     problems: tuple = ()
+    strings: object = None                # strings.Strings: the interface strings (set by model.load)
 
     def page(self, page_id: str, lang: str):
         """The page for an id in a language, or the default-language page if not translated."""

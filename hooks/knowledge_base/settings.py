@@ -20,11 +20,15 @@ class Settings:
     repo: str = field(default="", metadata={"help": "owner/name of the repository, for 'help translate' links"})
     csp: bool = field(default=True, metadata={"help": "write a Content-Security-Policy into every page"})
     search: str = field(default="pagefind", metadata={"help": "the search engine: " + ", ".join(SEARCH_ENGINES)})
+    address: dict = field(default_factory=dict, compare=False, metadata={
+        "help": "the form of address per language, checked on every page: pl: ty or impersonal, nb: du"})
 
 
 _TYPES = {"data_dir": str, "review_months": int, "nav_max_pages": int, "nav_order": list, "repo": str,
-          "csp": bool, "search": str}
-_WORDS = {str: "text", int: "a whole number", list: "a list ([a, b])", bool: "true or false"}
+          "csp": bool, "search": str, "address": dict}
+_WORDS = {str: "text", int: "a whole number", list: "a list ([a, b])", bool: "true or false",
+          dict: "a group of 'language: form' entries ({pl: ty, nb: du})"}
+ADDRESS_FORMS = {"ty": "pl", "impersonal": "pl", "du": "nb"}
 
 
 def from_mapping(raw, *, path: str = "mkdocs.yml", line_of=lambda key: 1) -> tuple[Settings, list[Problem]]:
@@ -56,11 +60,21 @@ def from_mapping(raw, *, path: str = "mkdocs.yml", line_of=lambda key: 1) -> tup
             problems.append(Problem(path, line_of(key), f"unknown search engine {value!r}",
                                     did_you_mean(value, SEARCH_ENGINES, what="search engines")))
             continue
+        if key == "address":
+            wrong = [f"{lang}: {form}" for lang, form in value.items() if ADDRESS_FORMS.get(str(form)) != str(lang)]
+            if wrong:
+                problems.append(Problem(path, line_of(key), f"setting 'address' has forms the check does not know: "
+                                                            f"{', '.join(wrong)}",
+                                        "use pl: ty or pl: impersonal, and nb: du"))
+                continue
+            value = {str(lang): str(form) for lang, form in value.items()}
         values[key] = tuple(str(v) for v in value) if wanted is list else value
     return Settings(**values), problems
 
 
 def _example(key: str) -> str:
     default = getattr(Settings(), key)
+    if isinstance(default, dict):
+        return "{pl: ty, nb: du}"
     return "[index, participation]" if isinstance(default, tuple) else str(default).lower() \
         if isinstance(default, bool) else str(default)

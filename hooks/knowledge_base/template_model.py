@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from . import formats
 from . import generated_pages
 from . import print_assets
 from . import redirects
@@ -37,7 +38,7 @@ def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content:
         "type_label": vocab.label("page_types", page_type, lang),
         "topics": [vocab.label("topics", t, lang) for t in meta.get("topics") or []],
         "fallback": bool(entry and entry.lang != lang),
-        "reviewed": meta.get("reviewed", ""),
+        "reviewed": formats.readable(meta.get("reviewed"), lang) if meta.get("reviewed") else "",
         "url": url,
         "has_checklist": bool(entry and entry.checklist) or page_type in ("checklist", "handout"),
         "has_browser": page_type == "topic" or meta.get("lists") == "cases",

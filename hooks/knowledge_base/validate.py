@@ -13,6 +13,7 @@ import fastjsonschema
 import jsonschema
 
 from . import frontmatter
+from . import language_rules
 from . import links
 from . import redirects
 from . import safety
@@ -214,13 +215,41 @@ def rule_dates(page, ctx) -> list[Problem]:
     return check_dates(page, ctx.today)
 
 
+def _period_years(period) -> tuple[int, int] | None:
+    """'2019–2024' -> (2019, 2024); '2012' -> (2012, 2012); None when no year is given."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", str(period or ""))]
+    return (min(years), max(years)) if years else None
+
+
+def rule_statistics_age(page, ctx) -> list[Problem]:
+    """A case's population figure is current or of the case's own years. Current: no older than the review
+    period allows (with a review every 12 months, a page reviewed in 2026 shows a figure for 2024 or later,
+    as statistics offices publish a year's figures the year after). Of the case's years: within its
+    `period`, or up to two years before it starts (the latest figure when the work was planned). The fact
+    box shows the figure's year either way. A warning: the fix is to look the figure up again."""
+    source, reviewed = page.meta.get("population_source"), str(page.meta.get("reviewed") or "")
+    year = source.get("year") if isinstance(source, dict) else None
+    if not isinstance(year, int) or not _real_date(reviewed[:10]):
+        return []
+    oldest = int(reviewed[:4]) - max(1, ctx.registry.config.review_months // 12) - 1
+    period = _period_years(page.meta.get("period"))
+    if year >= oldest or (period and period[0] - 2 <= year <= period[1]):
+        return []
+    during = f" nor of the case's own years ({period[0] - 2}–{period[1]})" if period else ""
+    return [Problem(page.path, frontmatter.key_line(page.text, "population_source"),
+                    f"the population figure is from {year}: neither current ({oldest} or later for a page reviewed "
+                    f"in {reviewed[:4]}){during}",
+                    "give the latest figure, or one for the case's years, with its year and source (GUS Bank Danych "
+                    "Lokalnych, SSB table 07459)", WARNING)]
+
+
 # (rule, applies to a page without a header)
 PAGE_RULES = (
     (rule_empty, True), (rule_markup, True), (rule_header, True),
     (rule_schema, False), (rule_vocabularies, False), (rule_legal_basis_countries, False),
     (rule_population_band, False), (rule_checklist_items, False), (rule_heading_anchors, False),
     (rule_translated_from, False), (rule_references, True), (rule_links, True), (rule_anchors, True),
-    (rule_numbers, True), (rule_dates, True),
+    (rule_numbers, True), (rule_dates, True), (rule_statistics_age, False),
 )
 
 
@@ -515,7 +544,7 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
 
 
 # Rules across pages: each (registry) -> problems
-SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check)
+SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, language_rules.check)
 
 
 def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:

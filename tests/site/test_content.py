@@ -78,3 +78,11 @@ def test_workshop_packs_add_up(registry):
         assert minutes == hours * 60, (pack.path, minutes, pack.meta["duration"])
         for number in range(1, len(parts) + 1):
             assert f"part-{number}" in pack.anchors, (pack.path, number)
+
+
+def test_the_real_site_has_no_problems_not_even_warnings(registry):
+    """Terminology, form of address, standard sections (language_rules.py) and every other rule: the
+    published content is clean in every language, so a new warning in a pull request stands out."""
+    from knowledge_base import validate
+    problems = validate.run(registry)
+    assert [str(p) for p in problems] == []
