@@ -5,15 +5,29 @@
   var strings = window.KB.strings;
   // Wide tables scroll sideways inside a wrapper that Material adds: make it reachable by keyboard and
   // give it a name (axe: scrollable-region-focusable).
+  // Each region is named after the heading above its table (unique names: axe landmark-unique).
+  function heading(node) {
+    for (var n = node.previousElementSibling; n; n = n.previousElementSibling) {
+      if (/^H[1-4]$/.test(n.tagName)) return n.textContent.replace("¶", "").trim();
+    }
+    return "";
+  }
   function labelScrollRegions() {
+    var used = {};
+    document.querySelectorAll(".md-typeset__scrollwrap[role='region']").forEach(function (wrap) {
+      used[wrap.getAttribute("aria-label")] = true;
+    });
     document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap) {
       if (wrap.scrollWidth <= wrap.clientWidth + 1) return;
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       var first = wrap.querySelector("th");
-      var name = first ? first.textContent.trim() : "";
+      var name = heading(wrap) || (first ? first.textContent.trim() : "");
       var label = strings.scroll_table || "Table (scroll sideways to see all columns)";
-      wrap.setAttribute("aria-label", name ? name + " — " + label : label);
+      var text = name ? name + " — " + label : label;
+      for (var n = 2; used[text]; n++) text = (name ? name + " — " : "") + label + " (" + n + ")";
+      used[text] = true;
+      wrap.setAttribute("aria-label", text);
     });
   }
   labelScrollRegions();
