@@ -17,7 +17,9 @@ from __future__ import annotations
 from . import case_map
 from . import checklists
 from . import generated_pages
+from . import markdown_text
 from . import page_sections
+from . import procedures
 from .urls import relative_url
 
 BACKLINK_TYPES = ("guide", "case", "topic", "workshop")
@@ -27,6 +29,9 @@ def page_markdown(session, entry, lang: str, markdown: str) -> str:
     """The Markdown to render for a registry page (entry) shown to a reader of lang."""
     registry, strings = session.registry, session.strings_for(lang)
     body = markdown
+    planned = procedures.procedure_guides(registry).get(entry.id) if entry.type == "guide" else None
+    if planned:
+        body = append_to_section(body, "legal-basis", planner_links(registry, planned, lang, strings))
     if entry.checklist:
         body = checklists.replace_section(body, session.stash.put(checklists.render_list(
             entry.id, entry.checklist, lang, registry.vocab, strings, session.inline(lang, entry.url))))
@@ -81,3 +86,30 @@ def insert_after_title(body: str, head: str) -> str:
         if line.startswith("# "):
             return "\n".join(lines[: i + 1] + ["", head] + lines[i + 1:])
     return head + body
+
+
+def planner_links(registry, procedure_ids, lang: str, strings: dict) -> str:
+    """'Plan the dates: [[planner#pl-mpzp|…]]' for the procedures a guide explains."""
+    default = registry.config.default_language
+    links = []
+    for pid in procedure_ids:
+        proc = registry.procedures[pid]
+        title = proc.data["title"].get(lang) or proc.data["title"].get(default) or pid
+        links.append(f"[[planner#{pid}|{title.replace(']', ')').replace('|', '/')}]]")
+    return strings["planner_from_guide"].format(links=" · ".join(links))
+
+
+def append_to_section(body: str, anchor: str, text: str) -> str:
+    """text as a paragraph at the end of the section with this anchor (before the next heading of the same
+    or a higher level); the body as it is when there is no such section."""
+    lines = body.split("\n")
+    start = level = None
+    for number, lvl, _title, found in markdown_text.headings(body, 1):
+        if start is None:
+            if found == anchor:
+                start, level = number, lvl
+        elif lvl <= level:
+            return "\n".join(lines[: number - 1] + [text, ""] + lines[number - 1:])
+    if start is None:
+        return body
+    return body.rstrip("\n") + "\n\n" + text + "\n"

@@ -11,6 +11,7 @@ from typing import Callable
 
 from . import checklists
 from . import formats
+from . import planner
 from . import escaping
 from . import translations
 from .urls import relative_url
@@ -45,6 +46,8 @@ SITE_PAGES = (
              lambda r, lang, s, colls: whats_new_page(r, lang, s)),
     SitePage("checklists", "checklist", CHECKLISTS_INDEX, "checklists_title", lambda r: {"by-topic", "by-phase"},
              lambda r, lang, s, colls: checklists_index(r, lang, s, colls)),
+    SitePage("planner", "planner", planner.BASE, "planner_title", planner.anchors,
+             lambda r, lang, s, colls: planner.page(r, lang, s)),
 )
 
 

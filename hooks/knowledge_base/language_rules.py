@@ -214,6 +214,7 @@ def check(registry) -> list[Problem]:
             problems += check_sections(page, standard_sections(strings, lang), strings.path or "data/strings.yml")
     problems += _check_glossary(registry, rules, address)
     problems += _check_vocabularies(registry, rules)
+    problems += _check_procedures(registry, rules, address)
     if strings is not None:
         problems += _check_strings(strings, rules, address)
     return problems
@@ -246,6 +247,22 @@ def _check_vocabularies(registry, rules) -> list[Problem]:
                 if isinstance(label, str) and label:
                     problems += check_text_lines(_rel(full), [(1, mask(label))], lang_rules)
     return _at_lines(problems, full)
+
+
+def _check_procedures(registry, rules, address) -> list[Problem]:
+    """The planner's procedures (data/procedures/*.yml): titles, summaries, step titles and notes."""
+    problems = []
+    for proc in (getattr(registry, "procedures", None) or {}).values():
+        fields = [((key,), proc.data.get(key)) for key in ("title", "summary")]
+        for index, step in enumerate(proc.steps):
+            fields += [(("steps", index, key), step.get(key)) for key in ("title", "note")]
+        for lang, lang_rules in rules.items():
+            lines = [(proc.line(*where, lang), mask(str(texts[lang])))
+                     for where, texts in fields if isinstance(texts, dict) and texts.get(lang)]
+            problems += check_text_lines(proc.path, lines, lang_rules)
+            if address.get(lang) in OTHER_FORM:
+                problems += check_address(proc.path, lines, address[lang])
+    return problems
 
 
 def _check_strings(strings, rules, address) -> list[Problem]:

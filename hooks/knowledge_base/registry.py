@@ -15,6 +15,7 @@ from . import case_map
 from . import frontmatter
 from . import glossary as glossary_mod
 from . import markdown_text
+from . import procedures as procedures_mod
 from . import references
 from . import text_files
 from . import vocabularies
@@ -88,6 +89,7 @@ class Registry:
     virtual: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))   # id -> Virtual
     problems: tuple = ()
     strings: object = None                # strings.Strings: the interface strings (set by model.load)
+    procedures: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))   # id -> procedures.Procedure
 
     def page(self, page_id: str, lang: str):
         """The page for an id in a language, or the default-language page if not translated."""
@@ -145,6 +147,8 @@ def scan(config: SiteConfig) -> Registry:
     problems += vocab_problems
     gloss, gloss_problems = glossary_mod.load(config.data_dir, config.codes)
     problems += gloss_problems
+    procs, proc_problems = procedures_mod.load(config.data_dir, config.codes)
+    problems += proc_problems
 
     pages: list[Page] = []
     codes = config.codes
@@ -195,4 +199,4 @@ def scan(config: SiteConfig) -> Registry:
                 continue  # reported as a duplicate id by the validator
             versions[page.id][page.lang] = page
     return Registry(config=config, vocab=vocab, glossary=gloss, pages=tuple(pages), versions=MappingProxyType(versions),
-                    by_base=MappingProxyType(by_base), problems=tuple(problems))
+                    by_base=MappingProxyType(by_base), problems=tuple(problems), procedures=MappingProxyType(procs))

@@ -42,6 +42,7 @@ def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content:
         "url": url,
         "has_checklist": bool(entry and entry.checklist) or page_type in ("checklist", "handout"),
         "has_browser": page_type == "topic" or meta.get("lists") == "cases",
+        "has_planner": page_type == "planner",
         "feed_href": feed_href(session, page_url, lang) if directory_urls else "",
         "country": meta.get("country", ""),
         "challenges": [vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],

@@ -15,6 +15,7 @@ import jsonschema
 from . import frontmatter
 from . import language_rules
 from . import links
+from . import procedures
 from . import redirects
 from . import safety
 from . import vocabularies
@@ -544,7 +545,7 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
 
 
 # Rules across pages: each (registry) -> problems
-SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, language_rules.check)
+SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, language_rules.check, procedures.check)
 
 
 def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:

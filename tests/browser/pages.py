@@ -9,6 +9,7 @@ TEMPLATES = {
     "case-browser-filtered": "cases/?country=PL&topic=participation",
     "checklist": "checklists/participation/",
     "checklist-index": "checklists/",
+    "planner": "planner/",
     "glossary": "glossary/",
     "status": "translation-status/",
     "accessibility": "accessibility/",
