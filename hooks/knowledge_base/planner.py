@@ -40,7 +40,8 @@ def duration_text(step: dict, strings: dict, lang: str) -> str:
     if d.get("value") is None or not d.get("unit"):
         return "—"
     amount = plural(strings, "unit_" + d["unit"], int(d["value"]), lang)
-    return (strings["planner_at_least"] if d.get("minimum") else strings["planner_typical"]).format(duration=amount)
+    key = "planner_at_least" if d.get("minimum") else "planner_at_most" if d.get("maximum") else "planner_typical"
+    return strings[key].format(duration=amount)
 
 
 def anchors(registry) -> set:

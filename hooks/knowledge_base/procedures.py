@@ -100,6 +100,14 @@ def _check_file(proc: Procedure, codes) -> list[Problem]:
             problems.append(Problem(proc.path, proc.line(*where, "duration"),
                                     f"step '{sid}' is a choice but its duration is marked as the act's minimum",
                                     "write kind: statutory with the legal basis, or minimum: false for a typical default"))
+        if duration.get("minimum") and duration.get("maximum"):
+            problems.append(Problem(proc.path, proc.line(*where, "duration"),
+                                    f"step '{sid}': a duration cannot be both the act's minimum and its maximum",
+                                    "write minimum: true for 'at least', or maximum: true for 'within' or 'at most'"))
+        if duration.get("maximum") and not step.get("legal_basis"):
+            problems.append(Problem(proc.path, proc.line(*where, "duration"),
+                                    f"step '{sid}' gives a statutory time limit without its legal basis",
+                                    "add legal_basis: [{ref: 'art. … ', url: https://…}] with the provision that sets it"))
         if duration.get("minimum") and not step.get("legal_basis"):
             problems.append(Problem(proc.path, proc.line(*where, "duration"),
                                     f"step '{sid}' gives a statutory minimum without its legal basis",

@@ -157,8 +157,15 @@ def test_the_printed_timeline_fits_one_or_two_a4_pages(page, base_url, registry,
     pdf = page.pdf(format="A4", print_background=False)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 1 <= pages <= 2, pages
+    # what prints is the timeline: the title and every step, without the form and the tables
+    assert page.locator("h1").first.is_visible()
+    steps = page.locator(".kb-planner__steps > li")
+    assert steps.count() == len(registry.procedures[longest].steps)
+    assert all(steps.nth(i).is_visible() for i in range(steps.count()))
+    assert page.locator(".kb-planner__summary").is_visible()
     assert page.locator(".kb-planner__form").is_hidden()
     assert page.locator("#procedures").is_hidden()
+    assert page.locator(".md-sidebar").first.is_hidden()
 
 
 @pytest.mark.parametrize("width", [1280, 375])

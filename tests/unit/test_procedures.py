@@ -91,3 +91,21 @@ def test_the_id_is_the_file_name(tmp_path):
 def test_holidays_come_from_the_holidays_package():
     days = procedures.holiday_dates(["PL", "NO"], [2027])
     assert "2027-05-03" in days["PL"] and "2027-05-17" in days["NO"]
+
+
+def test_a_time_limit_is_a_maximum_with_its_legal_basis(tmp_path):
+    text = GOOD.replace("minimum: true, counting: fvl}", "minimum: true, maximum: true, counting: fvl}")
+    _, problems = load(tmp_path, text)
+    assert any("a duration cannot be both the act's minimum and its maximum" in m for m in messages(problems))
+
+
+def test_durations_read_as_the_act_says():
+    from knowledge_base import planner
+    strings = {"planner_at_least": "at least {duration}", "planner_at_most": "at most {duration}",
+               "planner_typical": "typically {duration}", "unit_days_one": "{n} day", "unit_days_other": "{n} days",
+               "unit_weeks_few": "{n} tygodnie", "unit_weeks_many": "{n} tygodni", "unit_weeks_other": "{n} tygodnia"}
+    assert planner.duration_text({"duration": {"value": 30, "unit": "days", "maximum": True}}, strings, "en") == "at most 30 days"
+    assert planner.duration_text({"duration": {"value": 1, "unit": "days", "minimum": False}}, strings, "en") == "typically 1 day"
+    assert planner.duration_text({"duration": {"value": 6, "unit": "weeks", "minimum": True}}, strings, "pl") == "at least 6 tygodni"
+    assert planner.duration_text({"duration": {"value": 22, "unit": "weeks", "minimum": True}}, strings, "pl") == "at least 22 tygodnie"
+    assert planner.duration_text({}, strings, "pl") == "—"

@@ -178,8 +178,8 @@
   function stepItem(d, i, list) {
     var s = d.step, kindText = s.kind === "statutory" ? t("planner_statutory") : s.kind === "choice" ? t("planner_choice") : t("planner_own");
     var dur = s.duration && s.duration.value != null
-      ? (s.duration.minimum ? t("planner_at_least", { duration: plural(s.duration.unit, s.duration.value) })
-                            : t("planner_typical", { duration: plural(s.duration.unit, s.duration.value) }))
+      ? t(s.duration.minimum ? "planner_at_least" : s.duration.maximum ? "planner_at_most" : "planner_typical",
+          { duration: plural(s.duration.unit, s.duration.value) })
       : "";
     var when = d.start === d.end ? [el("time", { datetime: d.start, text: human(d.start) })]
       : [el("time", { datetime: d.start, text: human(d.start) }), " – ", el("time", { datetime: d.end, text: human(d.end) })];
