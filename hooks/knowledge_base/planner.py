@@ -75,9 +75,11 @@ def page(registry, lang: str, strings: dict) -> str:
                 title += f" ({strings['planner_see_note']} {number})"
             out.append(f"| {number}. {title} | {kind} | {duration_text(step, strings, lang)} | {legal.replace('|', '/')} |")
         out.append("")
-        if notes:
+        if notes:   # long legal explanations: on the page, not in the search index (its fragments stay small)
+            out.append(f'<div class="kb-planner__notes" data-pagefind-ignore markdown="1">\n')
             out.append(f"**{_md(strings['planner_notes'])}**\n")
             out += [n + "\n" for n in notes]
+            out.append("</div>\n")
         out.append(_md(strings["law_as_of"].format(date=formats.readable(proc["law_as_of"], lang))) + " " +
                    f"{strings['sources']}: " + "; ".join(f"[{_md(s['title'])}]({escaping.web_url(s['url'])})"
                                                       for s in proc["sources"]) + "\n")

@@ -82,13 +82,17 @@
     try { var s = store ? JSON.parse(store.getItem(KEY) || "null") : null; return valid(s) ? clean(s) : null; }
     catch (e) { return null; }
   }
+  /* The plan is written to the address and to localStorage only once the reader has changed something:
+     opening the page stores nothing. The link to share is always there. */
+  var touched = false;
   function save() {
     var text = JSON.stringify(state);
-    if (store) store.setItem(KEY, text);
     var url = new URL(location.href);
     url.searchParams.set("plan", text);
-    history.replaceState(null, "", url.toString());
     share.value = url.toString();
+    if (!touched) return;
+    if (store) store.setItem(KEY, text);
+    history.replaceState(null, "", url.toString());
   }
 
   /* --- the steps of the plan, in order, with the user's changes ------------------------------------ */
@@ -333,7 +337,8 @@
   }
 
   /* --- render -------------------------------------------------------------------------------------- */
-  function render(focusStep) {
+  function render(focusStep, initial) {
+    if (!initial) touched = true;
     var plan = compute(), proc = byId[state.p];
     save();
     result.textContent = "";
@@ -358,7 +363,8 @@
         el("button", { type: "button", text: t("planner_clear"), onclick: function () {
           if (store) store.removeItem(KEY);
           var url = new URL(location.href); url.searchParams.delete("plan"); history.replaceState(null, "", url.toString());
-          state = defaults(procedure.value); date.value = state.d; modeStart.checked = true; render();
+          state = defaults(procedure.value); date.value = state.d; modeStart.checked = true;
+          touched = false; render(null, true);
         } })]),
       el("p", { class: "kb-planner__law", text: t("planner_law_check", { date: month(proc.law_as_of) }) })
     ]));
@@ -390,7 +396,7 @@
     var hash = decodeURIComponent(location.hash.slice(1));
     state = fromUrl() || (byId[hash] ? defaults(hash) : null) || fromStore() || defaults(data.procedures[0].id);
     build();
-    render();
+    render(null, true);
     tableButtons();
   }).catch(function () { /* the tables below stay: the page is still useful */ });
 })();
