@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import checklists
 from . import planner
+from . import self_assessment
 from .data_files import csv_text as _csv, json_text as _json
 
 
@@ -81,6 +82,8 @@ def api_files(registry, lang: str, strings: dict, checklist_records, site_url: s
         "api/cases.csv": _csv([{**c, "sources": [s.get("url") or s.get("title") for s in c["sources"]]} for c in cases], CASE_FIELDS),
     }
     files[planner.EXPORT] = planner.export(registry, lang, strings)
+    if registry.self_assessment is not None:
+        files["api/self-assessment.json"] = self_assessment.export(registry, lang)
     files["api/index.json"] = _json({"language": lang, "licence": "CC BY 4.0",
                                      "files": [{"name": name.split("/")[-1], "url": site_url + name}
                                                for name in sorted(files)]})

@@ -12,6 +12,7 @@ from typing import Callable
 from . import checklists
 from . import formats
 from . import planner
+from . import self_assessment
 from . import escaping
 from . import translations
 from .urls import relative_url
@@ -48,6 +49,12 @@ SITE_PAGES = (
              lambda r, lang, s, colls: checklists_index(r, lang, s, colls)),
     SitePage("planner", "planner", planner.BASE, "planner_title", planner.anchors,
              lambda r, lang, s, colls: planner.page(r, lang, s)),
+    SitePage("self-assessment", self_assessment.PAGE_TYPE, self_assessment.BASE, "sa_title", self_assessment.anchors("form"),
+             lambda r, lang, s, colls: self_assessment.form_page(r, lang, s)),
+    SitePage("self-assessment-results", self_assessment.PAGE_TYPE, self_assessment.RESULTS_BASE, "sa_results_title",
+             self_assessment.anchors("results"), lambda r, lang, s, colls: self_assessment.results_page(r, lang, s)),
+    SitePage("self-assessment-team", self_assessment.PAGE_TYPE, self_assessment.TEAM_BASE, "sa_team_title",
+             self_assessment.anchors("team"), lambda r, lang, s, colls: self_assessment.team_page(r, lang, s)),
 )
 
 

@@ -215,6 +215,7 @@ def check(registry) -> list[Problem]:
     problems += _check_glossary(registry, rules, address)
     problems += _check_vocabularies(registry, rules)
     problems += _check_procedures(registry, rules, address)
+    problems += _check_self_assessment(registry, rules, address)
     if strings is not None:
         problems += _check_strings(strings, rules, address)
     return problems
@@ -262,6 +263,24 @@ def _check_procedures(registry, rules, address) -> list[Problem]:
             problems += check_text_lines(proc.path, lines, lang_rules)
             if address.get(lang) in OTHER_FORM:
                 problems += check_address(proc.path, lines, address[lang])
+    return problems
+
+
+def _check_self_assessment(registry, rules, address) -> list[Problem]:
+    """The self-assessment's statements (data/self-assessment.yml): their texts and next steps."""
+    sa = getattr(registry, "self_assessment", None)
+    if sa is None:
+        return []
+    problems = []
+    statements = sa.loaded.data.get("statements") or []
+    fields = [(("statements", index, key), s.get(key)) for index, s in enumerate(statements) if isinstance(s, dict)
+              for key in ("text", "action")]
+    for lang, lang_rules in rules.items():
+        lines = [(sa.line(*where, lang), mask(str(texts[lang])))
+                 for where, texts in fields if isinstance(texts, dict) and texts.get(lang)]
+        problems += check_text_lines(sa.path, lines, lang_rules)
+        if address.get(lang) in OTHER_FORM:
+            problems += check_address(sa.path, lines, address[lang])
     return problems
 
 

@@ -6,7 +6,7 @@ Works on the engine's navigation items through four attributes only (`title`, `u
 - the top level follows `extra.kb.nav_order` (by first path segment; the rest keeps its place at the end);
 - in a section, the overview page (`index.*`) comes first, then the generated checklists in the order of
   their collections (topics, then phases), then the pages by title in the reader's alphabet;
-- a section is titled with its overview page's title (or the checklists' index title), in that language;
+- a section is titled with its overview page's title (a generated one too), in that language;
 - a section with more than `extra.kb.nav_max_pages` pages shows only its overview page, which lists them all.
 """
 from __future__ import annotations
@@ -46,6 +46,8 @@ def arrange(items: list, *, registry, lang: str, alphabet: str, settings, checkl
     the generated checklists in collection order; alphabet is the language's order of letters;
     escape(title) prepares a title for the engine."""
     rank_of_checklist = {f"checklists/{slug}/": i for i, slug in enumerate(checklist_slugs)}
+    # generated overview pages (checklists/index.md, self-assessment/index.md) title their sections too
+    generated_overviews = {p.base: p.id for p in generated_pages.SITE_PAGES if p.base.endswith("/index.md")}
 
     def in_section(item):
         url = getattr(item, "url", "") or ""
@@ -65,8 +67,8 @@ def arrange(items: list, *, registry, lang: str, alphabet: str, settings, checkl
             page = page_of(child)
             if page is not None and _is_overview(child):
                 item.title = escape(registry.title(page.id, lang))
-            if _file(child) is not None and child.file.src_uri == generated_pages.CHECKLISTS_INDEX:
-                item.title = escape(registry.title("checklists", lang))
+            if _file(child) is not None and child.file.src_uri in generated_overviews:
+                item.title = escape(registry.title(generated_overviews[child.file.src_uri], lang))
         item.children.sort(key=in_section)
         if len(item.children) > settings.nav_max_pages:
             overview = [c for c in item.children if _is_overview(c)]

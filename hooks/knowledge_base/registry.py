@@ -17,6 +17,7 @@ from . import glossary as glossary_mod
 from . import markdown_text
 from . import procedures as procedures_mod
 from . import references
+from . import self_assessment as self_assessment_mod
 from . import text_files
 from . import vocabularies
 from .diagnostics import Problem
@@ -90,6 +91,7 @@ class Registry:
     problems: tuple = ()
     strings: object = None                # strings.Strings: the interface strings (set by model.load)
     procedures: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))   # id -> procedures.Procedure
+    self_assessment: object = None        # self_assessment.SelfAssessment, or None without data/self-assessment.yml
 
     def page(self, page_id: str, lang: str):
         """The page for an id in a language, or the default-language page if not translated."""
@@ -149,6 +151,8 @@ def scan(config: SiteConfig) -> Registry:
     problems += gloss_problems
     procs, proc_problems = procedures_mod.load(config.data_dir, config.codes)
     problems += proc_problems
+    assessment, assessment_problems = self_assessment_mod.load(config.data_dir, config.codes)
+    problems += assessment_problems
 
     pages: list[Page] = []
     codes = config.codes
@@ -199,4 +203,5 @@ def scan(config: SiteConfig) -> Registry:
                 continue  # reported as a duplicate id by the validator
             versions[page.id][page.lang] = page
     return Registry(config=config, vocab=vocab, glossary=gloss, pages=tuple(pages), versions=MappingProxyType(versions),
-                    by_base=MappingProxyType(by_base), problems=tuple(problems), procedures=MappingProxyType(procs))
+                    by_base=MappingProxyType(by_base), problems=tuple(problems), procedures=MappingProxyType(procs),
+                    self_assessment=assessment)

@@ -16,6 +16,7 @@ from . import frontmatter
 from . import language_rules
 from . import links
 from . import procedures
+from . import self_assessment
 from . import redirects
 from . import safety
 from . import vocabularies
@@ -545,7 +546,8 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
 
 
 # Rules across pages: each (registry) -> problems
-SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, language_rules.check, procedures.check)
+SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, language_rules.check, procedures.check,
+              self_assessment.check)
 
 
 def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:

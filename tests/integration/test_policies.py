@@ -426,7 +426,7 @@ def page_nav(site_dir, lang, url):
     return nav_tree(page(site_dir, lang, url), PREFIX[lang] + url)
 
 
-TOP_LEVEL = ["", "participation/", "universal-design/", "spatial-planning/", "cases/", "checklists/", "planner/", "workshops/",
+TOP_LEVEL = ["", "participation/", "universal-design/", "spatial-planning/", "cases/", "checklists/", "planner/", "self-assessment/", "workshops/",
              "glossary/", "whats-new/", "about/", "translation-status/",
              "extra-notes/"]   # not in nav_order: after every ranked item (file order would put it third)
 
