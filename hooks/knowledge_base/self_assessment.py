@@ -262,7 +262,7 @@ def localized(registry, lang: str, page_url: str) -> list[dict]:
             page = registry.page(gid, lang)
             item = next((i for i in page.checklist if i.id == item_id), None) or items.get(item_id)
             checklist.append({"id": item_id, "text": _plain(item.text) if item else item_id,
-                              "url": relative_url(page_url, page.url) + "#" + item_id.partition(".")[2]})
+                              "url": relative_url(page_url, page.url) + "#" + item_id})
         cases = [{"id": c, "title": registry.page(c, lang).title, "url": relative_url(page_url, registry.page(c, lang).url)}
                  for c in statement.get("cases") or []]
         out.append({"id": statement["id"], "topic": statement["topic"], "phase": statement["phase"],

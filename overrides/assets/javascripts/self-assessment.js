@@ -208,7 +208,8 @@
       body.appendChild(tr);
     });
     table.appendChild(body);
-    var scroll = el("div", { "class": "kb-sa-table-wrap" });
+    // a table wider than a phone scrolls: the region takes focus so that the keyboard can scroll it
+    var scroll = el("div", { "class": "kb-sa-table-wrap", tabindex: "0", role: "region", "aria-label": t("sa_chart_title") });
     scroll.appendChild(table);
     wrap.appendChild(scroll);
     container.appendChild(wrap);
@@ -409,7 +410,7 @@
         body.appendChild(tr);
       });
       table.appendChild(body);
-      var scroll = el("div", { "class": "kb-sa-table-wrap" });
+      var scroll = el("div", { "class": "kb-sa-table-wrap", tabindex: "0", role: "region", "aria-label": t("sa_differences") });
       scroll.appendChild(table);
       container.appendChild(scroll);
     }
@@ -420,15 +421,16 @@
 
     importButton.addEventListener("click", function () {
       var chosen = Array.prototype.slice.call(files.files || []);
-      var found = [], failed = [];
-      paste.value.split(/\n+/).map(function (l) { return l.trim(); }).filter(Boolean).forEach(function (line) {
-        var set = SA.parse(line);
-        if (set) found.push(set); else failed.push(line.length > 40 ? line.slice(0, 40) + "…" : line);
-      });
-      Promise.all(chosen.map(function (file) {
-        return file.text().then(function (text) { var set = SA.parse(text); if (set) found.push(set); else failed.push(file.name); },
-                                function () { failed.push(file.name); });
+      var fromFiles = [], found = [], failed = [];
+      Promise.all(chosen.map(function (file, i) {   // the files in the order chosen, then the pasted lines
+        return file.text().then(function (text) { fromFiles[i] = SA.parse(text) || file.name; },
+                                function () { fromFiles[i] = file.name; });
       })).then(function () {
+        fromFiles.forEach(function (r) { if (typeof r === "string") failed.push(r); else found.push(r); });
+        paste.value.split(/\n+/).map(function (l) { return l.trim(); }).filter(Boolean).forEach(function (line) {
+          var set = SA.parse(line);
+          if (set) found.push(set); else failed.push(line.length > 40 ? line.slice(0, 40) + "…" : line);
+        });
         var added = add(found);
         paste.value = ""; files.value = "";
         render();
