@@ -336,7 +336,7 @@ def form_page(registry, lang: str, strings: dict) -> str:
                    f'<legend><span class="kb-sa-number">{number}.</span> {html.escape(s["text"])}</legend>'
                    f'<p class="kb-sa-meta">{html.escape(s["phase_label"])} · '
                    f'<a href="{html.escape(s["guide"]["url"])}">{html.escape(strings["sa_guide"])}: {html.escape(s["guide"]["title"])}</a></p>'
-                   f'<div class="kb-sa-choices">{radios}</div></fieldset>\n')
+                   f'<div class="kb-sa-choices" data-pagefind-ignore>{radios}</div></fieldset>\n')
     out.append('<div class="kb-sa-tools" data-view="form-end" hidden></div>\n')
     return "\n".join(out) + "\n"
 

@@ -122,7 +122,6 @@ def test_a_shared_link_rebuilds_the_plan_in_a_fresh_browser(browser, page, base_
     page.wait_for_function("() => !document.querySelector('.kb-planner__step--own')")
     assert "plan=" in page.input_value("#kb-planner-share")   # the default plan of today, without the own step
     release(other)
-    fresh.close()
 
 
 def test_the_ics_export_is_a_calendar_a_parser_reads(page, base_url, registry, tmp_path):
@@ -178,7 +177,6 @@ def test_the_planner_has_no_axe_violations(browser, base_url, registry, axe, lan
     choose(page, registry, proc_id, "start", "2027-06-21")   # with a holiday warning where one falls
     assert not violations(axe, page)
     release(page)
-    context.close()
 
 
 def test_the_planner_works_with_the_keyboard_only(page, base_url, registry):

@@ -129,7 +129,6 @@ def person(browser, base_url, registry, answers, name, tmp_path):
         page.click("#kb-sa-csv")
     csv_text = open(csv_download.value.path(), encoding="utf-8-sig").read()
     release(page)
-    context.close()
     return path, link, csv_text
 
 
@@ -181,7 +180,6 @@ def test_a_team_of_three_imported_from_files_and_a_link(browser, base_url, regis
     page.click("#kb-sa-clear-team")
     assert page.evaluate("window.localStorage.getItem('kb-self-assessment-team')") is None
     release(page)
-    context.close()
 
 
 def test_a_shared_link_opens_the_team_view_with_those_answers(browser, base_url, registry, tmp_path):
@@ -195,7 +193,6 @@ def test_a_shared_link_opens_the_team_view_with_those_answers(browser, base_url,
     assert page.locator(".kb-sa-people-list li").inner_text().startswith("Dorota")
     assert "#sa=" not in page.url   # taken out of the address once imported, so a reload does not add it twice
     release(page)
-    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -235,7 +232,6 @@ def test_the_self_assessment_has_no_axe_violations(browser, base_url, registry, 
         found["overflow"] = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
     assert not any(found.values()), found
     release(page)
-    context.close()
 
 
 def test_the_self_assessment_works_with_the_keyboard_only(page, base_url, registry):

@@ -45,6 +45,27 @@ def test_offline_copy_works_from_file_urls(browser, offline_copy):
     release(page)
 
 
+def test_the_self_assessment_works_in_the_offline_copy(browser, offline_copy):
+    """The statements are in the page itself: answers and results work from file:// without a server."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    root = "file://" + offline_copy + "/"
+    page.goto(root + "pl/self-assessment/index.html")
+    first = page.locator("fieldset.kb-sa-statement").first.get_attribute("data-statement")
+    page.check(f"#sa-{first}-3")
+    page.click("#kb-sa-see-results")
+    page.locator(".kb-sa-chart").wait_for()
+    assert page.url.endswith("/pl/self-assessment/results.html")
+    assert page.locator(".kb-sa-part[data-part=strengths] li").count() == 1
+    guide = page.locator(".kb-sa-part[data-part=strengths] li a").first.get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + guide)
+    assert page.url.endswith(".html") and page.evaluate("document.documentElement.lang") == "pl"
+    assert [u for u in requests if not u.startswith(("file:", "data:", "blob:", "about:"))] == []
+    release(page)
+
+
 def test_workshop_print_view_hides_navigation_and_trainer_notes(page, base_url):
     page.goto(base_url + "workshops/universal-design-walkthrough-workshop/")
     notes = page.locator("details.trainer")
