@@ -332,11 +332,11 @@ def form_page(registry, lang: str, strings: dict) -> str:
         name = f"sa-{s['id']}"
         radios = "".join(f'<span class="kb-sa-choice"><input type="radio" name="{name}" id="{name}-{v}" value="{v}">'
                          f'<label for="{name}-{v}">{html.escape(label)}</label></span>' for v, label in _scale(strings))
-        out.append(f'<fieldset class="kb-sa-statement" id="{name}" data-statement="{html.escape(s["id"])}">'
+        out.append(f'<fieldset class="kb-sa-statement" id="{name}" data-statement="{html.escape(s["id"])}" data-pagefind-ignore>'
                    f'<legend><span class="kb-sa-number">{number}.</span> {html.escape(s["text"])}</legend>'
                    f'<p class="kb-sa-meta">{html.escape(s["phase_label"])} · '
                    f'<a href="{html.escape(s["guide"]["url"])}">{html.escape(strings["sa_guide"])}: {html.escape(s["guide"]["title"])}</a></p>'
-                   f'<div class="kb-sa-choices" data-pagefind-ignore>{radios}</div></fieldset>\n')
+                   f'<div class="kb-sa-choices">{radios}</div></fieldset>\n')
     out.append('<div class="kb-sa-tools" data-view="form-end" hidden></div>\n')
     return "\n".join(out) + "\n"
 
