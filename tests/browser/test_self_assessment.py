@@ -113,11 +113,11 @@ def test_delete_my_answers_clears_the_browser(page, base_url, registry):
     assert page.locator(".kb-sa-chart").count() == 0
 
 
-def person(browser, base_url, registry, answers, name, tmp_path):
+def person(browser, base_url, registry, answers, name, tmp_path, lang="pl"):
     """One team member on their own device: answers, the downloaded file and the share link."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
-    page.goto(url_of(base_url, registry, "pl"))
+    page.goto(url_of(base_url, registry, lang))
     page.fill("#kb-sa-name", name)
     answer(page, answers)
     with page.expect_download() as download:
@@ -132,15 +132,16 @@ def person(browser, base_url, registry, answers, name, tmp_path):
     return path, link, csv_text
 
 
-def test_a_team_of_three_imported_from_files_and_a_link(browser, base_url, registry, tmp_path):
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_team_of_three_imported_from_files_and_a_link(browser, base_url, registry, tmp_path, lang):
     from knowledge_base import self_assessment
     ids = [s["id"] for s in statements(registry)]
     a = {ids[0]: 0, ids[1]: 2, ids[2]: "dk", ids[3]: 1}
     b = {ids[0]: 3, ids[1]: 2, ids[2]: "dk"}                     # ids[3]: no answer
     c = {ids[0]: 1, ids[1]: 3, ids[3]: 1, ids[4]: "dk"}
-    file_a, _, csv_a = person(browser, base_url, registry, a, "Anna", tmp_path)
-    file_b, _, _ = person(browser, base_url, registry, b, "Bartek", tmp_path)
-    _, link_c, _ = person(browser, base_url, registry, c, "Celina", tmp_path)
+    file_a, _, csv_a = person(browser, base_url, registry, a, "Anna", tmp_path, lang)
+    file_b, _, _ = person(browser, base_url, registry, b, "Bartek", tmp_path, lang)
+    _, link_c, _ = person(browser, base_url, registry, c, "Celina", tmp_path, lang)
     exported = json.loads(file_a.read_text(encoding="utf-8"))
     assert exported["format"] == "kb-self-assessment" and exported["name"] == "Anna" and exported["answers"] == a
     assert csv_a.splitlines()[0].startswith("statement_id,topic,phase,statement,level,answer")
@@ -148,12 +149,12 @@ def test_a_team_of_three_imported_from_files_and_a_link(browser, base_url, regis
 
     context = browser.new_context(accept_downloads=True)   # the facilitator: a fresh browser
     page = context.new_page()
-    page.goto(url_of(base_url, registry, "pl", "team"))
+    page.goto(url_of(base_url, registry, lang, "team"))
     page.set_input_files("#kb-sa-files", [str(file_a), str(file_b)])
     page.fill("#kb-sa-paste", link_c + "\nnot an answer")
     page.click("#kb-sa-import")
     page.locator(".kb-sa-differences").wait_for()
-    strings = registry.strings.for_lang("pl")
+    strings = registry.strings.for_lang(lang)
     status_text = page.inner_text(".kb-sa-status")
     assert strings["sa_imported"].format(n=3) in status_text
     assert "not an answer" in status_text   # what could not be read is named, the rest is imported
