@@ -17,6 +17,7 @@ import gc
 import logging
 import os
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -43,6 +44,13 @@ def _lang(session, config) -> str:
     return i18n.current_language if i18n and i18n.current_language else session.config.default_language
 
 
+_PROCESS = {"command": "build"}   # the engine's command for this process (on_startup): only `serve` shows drafts
+
+
+def on_startup(command, dirty=False):
+    _PROCESS["command"] = command
+
+
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is not None and i18n.building:   # the languages written so far go to the indexer while this one renders
@@ -54,7 +62,9 @@ def on_pre_build(config):
         directory_urls=bool(config.use_directory_urls), site_url=config.site_url or "", repo_url=config.repo_url or "")
     first = i18n.current_language if i18n and i18n.current_language else cfg.default_language
     order = [first] + [c for c in (getattr(i18n, "build_languages", None) or cfg.codes) if c != first]
-    session = session_mod.start(cfg, qr_batches=lambda s: publish.qr_batches(s, order, config.site_url or ""))
+    # `make serve` (a writer's preview) shows a page with TODO placeholders; every build refuses it
+    session = session_mod.start(cfg, qr_batches=lambda s: publish.qr_batches(s, order, config.site_url or ""),
+                                drafts=_PROCESS["command"] == "serve")
     if session.errors:
         for problem in session.errors:
             log.error(str(problem))
@@ -150,9 +160,10 @@ def on_template_context(session, context, *, template_name, config):
     return context
 
 
-def _with_policy(session, output: str, key: str, where: str) -> str:
+def _with_policy(session, output: str, key: str, where: str, page_url: str | None = None) -> str:
     output, unexpected = publish.finished_page(output, session.page_scripts.pop(key, frozenset()),
-                                               with_csp=session.config.settings.csp)
+                                               with_csp=session.config.settings.csp, page_url=page_url,
+                                               site_path=urlsplit(session.config.site_url).path or "/")
     if unexpected:
         raise PluginError(csp.refusal(unexpected, where))
     return output
@@ -160,7 +171,7 @@ def _with_policy(session, output: str, key: str, where: str) -> str:
 
 @_in_session
 def on_post_page(session, output, *, page, config):
-    return _with_policy(session, output, page.url, getattr(session.page_of(page.file), "path", page.file.src_uri))
+    return _with_policy(session, output, page.url, getattr(session.page_of(page.file), "path", page.file.src_uri), page.url)
 
 
 @_in_session

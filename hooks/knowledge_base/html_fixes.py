@@ -4,6 +4,8 @@ from __future__ import annotations
 import html
 import re
 
+from .urls import relative_url
+
 _TOGGLE = re.compile(r'<input class="md-nav__toggle md-toggle[^"]*"[^>]*\bid="(__nav_[\w]+)"[^>]*>')
 _TITLE = re.compile(r'<span class="md-ellipsis">(.*?)</span>', re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -30,3 +32,24 @@ def name_section_navs(page_html: str) -> str:
         return f'aria-label="{html.escape(names[label_id], quote=True)}"'
 
     return re.sub(r'aria-labelledby="(__nav_[\w]+_label)"', fix, page_html)
+
+
+_SWITCH = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">')
+
+
+def relative_language_links(page_html: str, page_url: str, site_path: str) -> str:
+    """Material's language switcher links the home pages root-absolute (/knowledge-base/pl/) while it
+    links every other page relatively, so on the home pages it broke when the site is served under
+    another path (a preview, a local copy). Make those links relative to the page, like the others.
+    page_url is the page's URL below the site's root ('' or 'pl/'), site_path the site's path ('/kb/')."""
+    if not site_path.startswith("/"):
+        return page_html
+
+    def fix(match):
+        href = match.group(1)
+        if not href.startswith(site_path):
+            return match.group(0)
+        target = relative_url(page_url, href[len(site_path):]) or "./"
+        return f'<a href="{html.escape(target, quote=True)}" hreflang="{match.group(2)}" class="md-select__link">'
+
+    return _SWITCH.sub(fix, page_html)

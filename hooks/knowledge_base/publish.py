@@ -78,11 +78,16 @@ def qr_batches(session, languages, site_url: str) -> list:
             for lang in languages]
 
 
-def finished_page(html: str, known_scripts: frozenset, *, with_csp: bool) -> tuple[str, list]:
-    """A built page as it is published: sections' navigation named, links to other hosts with
-    rel=noopener, the CSP with the theme's own script hashes; and what it holds that the site did not
-    write (see csp.apply), which must stop the build."""
+def finished_page(html: str, known_scripts: frozenset, *, with_csp: bool, page_url: str | None = None,
+                  site_path: str = "/") -> tuple[str, list]:
+    """A built page as it is published: sections' navigation named, the language switcher relative to
+    the page (page_url: its URL below the site's root; None for the 404 page, which is served at any
+    depth and keeps root-absolute links), links to other hosts with rel=noopener, the CSP with the
+    theme's own script hashes; and what it holds that the site did not write (see csp.apply), which must
+    stop the build."""
     html = html_fixes.name_section_navs(html)
+    if page_url is not None:
+        html = html_fixes.relative_language_links(html, page_url, site_path)
     if not with_csp:
         return csp.add_noopener(html), []
     return csp.apply(html, known_scripts)

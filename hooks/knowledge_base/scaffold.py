@@ -67,7 +67,7 @@ def cmd_new(registry, *, page_type: str, page_id: str, topic: str, lang: str | N
     for path in written:
         print(f"  {path}" + ("   (write this one first)" if path.endswith(f".{lang}.md") else "   (translate, then stamp)"))
     print("\nWhat to fill in:")
-    print("  1. every TODO in the header and the text of the first file (python hooks/kb.py check --strict lists them);")
+    print("  1. every TODO in the header and the text of the first file (make check lists them; make serve shows the page meanwhile);")
     print("  2. sources: every fact a reader could act on needs one; law with its official reference (Dz.U., LOV/FOR);")
     print("  3. then translate the other files, keeping ids, anchors and checklist ids, and run")
     print(f"     python hooks/kb.py stamp {' '.join(p for p in written if not p.endswith(f'.{lang}.md'))}")

@@ -113,10 +113,11 @@ class Session:
         return (site_url or "/").rstrip("/") + "/" + self.config.prefix(lang)
 
 
-def start(config: SiteConfig, *, qr_batches=None) -> Session:
-    """Read docs/ and data/ once and validate them; the session's errors say whether the build may go on."""
+def start(config: SiteConfig, *, qr_batches=None, drafts: bool = False) -> Session:
+    """Read docs/ and data/ once and validate them; the session's errors say whether the build may go on.
+    drafts: a preview (not --strict), where pages with TODO placeholders are shown, not refused."""
     registry, strings = model.load(config)
-    errors = [p for p in sort_problems(validate.run(registry, include_warnings=False)) if p.severity == ERROR]
+    errors = [p for p in sort_problems(validate.run(registry, include_warnings=False, drafts=drafts)) if p.severity == ERROR]
     session = Session(config=config, registry=registry, strings=strings, errors=errors)
     if errors:
         return session

@@ -20,7 +20,7 @@ from . import self_assessment
 from . import redirects
 from . import safety
 from . import vocabularies
-from .diagnostics import WARNING, Problem, did_you_mean
+from .diagnostics import ERROR, WARNING, Problem, did_you_mean
 
 SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "schemas")   # hooks/schemas
 
@@ -535,10 +535,6 @@ def warnings(registry, today: dt.date | None = None) -> list[Problem]:
         if page.type == "guide" and not page.checklist and not page.meta.get("translated_from"):
             out.append(Problem(page.path, page.body_line, f"guide '{page.id}' has no checklist",
                                "add a '## Checklist {#checklist}' section with items (see CONTRIBUTING.md)", WARNING))
-        todo = next((n for n, line in enumerate(page.text.split("\n"), 1) if "TODO" in line), None)
-        if todo:
-            out.append(Problem(page.path, todo, "the page still has TODO placeholders",
-                               "replace every TODO with real content (from `kb.py new`'s template)", WARNING))
         if page.type == "case" and not page.meta.get("translated_from") and page.id not in linked_cases:
             out.append(Problem(page.path, frontmatter.key_line(page.text, "id"), f"case '{page.id}' is not linked from any guide",
                                f"mention it as [[{page.id}]] in the examples of the guides it illustrates", WARNING))
@@ -550,15 +546,31 @@ SITE_RULES = (check_groups, check_languages, check_reserved, redirects.check, la
               self_assessment.check)
 
 
-def run(registry, *, include_warnings: bool = True, today: dt.date | None = None) -> list[Problem]:
+def run(registry, *, include_warnings: bool = True, today: dt.date | None = None, drafts: bool = False) -> list[Problem]:
     """The problems of the whole knowledge base: reading, every page rule, every site rule (and the
-    editorial warnings). The strict build and `kb.py check` run exactly this."""
+    editorial warnings). The strict build and `kb.py check` run exactly this. drafts=True (a preview:
+    `make serve`, a build without --strict) lets pages with TODO placeholders through as warnings;
+    otherwise they are errors, so that a page made by `kb.py new` is never published unfinished."""
     problems = list(registry.problems)
     ctx = Context(registry, links.Index(registry), today)
     for page in registry.pages:
         problems += check_page(page, registry, ctx)
     for rule in SITE_RULES:
         problems += rule(registry)
+    if include_warnings or not drafts:
+        problems += placeholders(registry, WARNING if drafts else ERROR)
     if include_warnings:
         problems += warnings(registry, today)
     return problems
+
+
+def placeholders(registry, severity) -> list[Problem]:
+    """Pages that still hold the TODO placeholders of `kb.py new`'s templates, each at its first TODO."""
+    out = []
+    for page in registry.pages:
+        todo = next((n for n, line in enumerate(page.text.split("\n"), 1) if "TODO" in line), None)
+        if todo:
+            out.append(Problem(page.path, todo, "the page still has TODO placeholders",
+                               "replace every TODO with real content (from `kb.py new`'s template); "
+                               "`make serve` shows the page meanwhile", severity))
+    return out

@@ -66,6 +66,25 @@ def test_the_self_assessment_works_in_the_offline_copy(browser, offline_copy):
     release(page)
 
 
+def test_the_home_pages_language_switch_works_under_another_path(browser, site, registry):
+    """A preview or a local copy serves the site under another path than site_url's: the home pages'
+    language links must not lead back to /knowledge-base/."""
+    import static_server
+    server, url = static_server.serve(site, "/preview/", registry.config.codes)
+    try:
+        page = browser.new_context().new_page()
+        page.goto(url)
+        href = page.locator('a.md-select__link[hreflang="pl"]').get_attribute("href")
+        page.goto(page.url + href)
+        assert page.url == url + "pl/" and page.evaluate("document.documentElement.lang") == "pl"
+        href = page.locator('a.md-select__link[hreflang="nb"]').get_attribute("href")
+        page.goto(page.url + href)
+        assert page.url == url + "nb/" and page.evaluate("document.documentElement.lang") == "nb"
+        release(page)
+    finally:
+        server.shutdown()
+
+
 def test_workshop_print_view_hides_navigation_and_trainer_notes(page, base_url):
     page.goto(base_url + "workshops/universal-design-walkthrough-workshop/")
     notes = page.locator("details.trainer")

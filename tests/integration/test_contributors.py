@@ -10,7 +10,38 @@ def fixture(tmp_path, pages=None):
     return sf.make_site(str(tmp_path), pages or fp.site_pages(), glossary=fp.GLOSSARY)
 
 
-def test_new_creates_pages_that_pass_check_in_all_languages(tmp_path):
+def served(site, path, timeout=180):
+    """A page as `mkdocs serve` (the command behind `make serve`) shows it, fetched over HTTP."""
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.Popen([sf.PYTHON, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                raise AssertionError("mkdocs serve stopped: " + proc.stdout.read())
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except OSError:
+                time.sleep(1)
+        raise AssertionError("mkdocs serve did not answer in time")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def test_new_pages_in_all_languages_show_in_the_preview_and_are_refused_until_finished(tmp_path):
     site = fixture(tmp_path)
     for page_type, page_id in (("guide", "youth-walks"), ("case", "some-town-case"), ("workshop", "a-workshop")):
         rc, out = sf.kb(site, "new", page_type, page_id, "--topic", "participation")
@@ -20,15 +51,16 @@ def test_new_creates_pages_that_pass_check_in_all_languages(tmp_path):
         for lang in ("en", "pl", "nb"):
             assert os.path.exists(os.path.join(site, "docs", f"{rel}.{lang}.md"))
     rc, out = sf.kb(site, "check")
-    assert rc == 0, out
-    assert "TODO placeholders" in out                    # a warning, not an error
-    rc, out = sf.kb(site, "check", "--strict")
-    assert rc == 1
+    assert rc == 1, out                                  # unfinished pages are not published ...
+    assert "docs/participation/youth-walks.en.md:4: the page still has TODO placeholders" in out, out
+    assert "docs/cases/some-town-case.en.md:4: the page still has TODO placeholders" in out, out
+    assert "Traceback" not in out
     rc, out = sf.kb(site, "translations")
     assert "untranslated  youth-walks" in out
-    rc, out = sf.build(site)
-    assert rc == 0, out
-    assert "nie jest jeszcze dostępna" in sf.read(site, "pl/participation/youth-walks/index.html")
+    rc, out = sf.build(site)                             # ... the build refuses them ...
+    assert rc == 1 and "the page still has TODO placeholders" in out, out
+    # ... and the writer's preview (`make serve`) shows them
+    assert "nie jest jeszcze dostępna" in served(site, "kb/pl/participation/youth-walks/")
 
 
 def test_new_refuses_an_existing_id_with_its_path(tmp_path):

@@ -72,6 +72,19 @@ def test_language_switcher_links_the_same_page(site, registry):
                     (page_id, code, target_lang, href)
 
 
+def test_the_language_switcher_links_relatively_except_on_the_404_page(site):
+    """Root-absolute switcher links (the home pages had /knowledge-base/pl/) break when the site is served
+    under another path: a preview, a local copy. Only the 404 page, served at any depth, keeps them."""
+    switch = re.compile(r'<a href="([^"]*)" hreflang="[^"]*" class="md-select__link">')
+    absolute = []
+    for path in html_files(site):
+        rel = os.path.relpath(path, site).replace(os.sep, "/")
+        if rel.endswith("404.html"):
+            continue
+        absolute += [(rel, href) for href in switch.findall(read(site, rel)) if href.startswith("/")]
+    assert absolute == []
+
+
 @pytest.mark.parametrize("prefix,lang,text", [("", "en", "Page not found"), ("pl/", "pl", "Nie znaleziono strony"),
                                               ("nb/", "nb", "Fant ikke siden")])
 def test_404_is_localised(site, prefix, lang, text):
