@@ -7,7 +7,8 @@ Works on the engine's navigation items through four attributes only (`title`, `u
 - in a section, the overview page (`index.*`) comes first, then the generated checklists in the order of
   their collections (topics, then phases), then the pages by title in the reader's alphabet;
 - a section is titled with its overview page's title (a generated one too), in that language;
-- a section with more than `extra.kb.nav_max_pages` pages shows only its overview page, which lists them all.
+- a section with more than `extra.kb.nav_max_pages` pages shows only its overview page, which lists them all;
+- a workshop and its generated handout form one section, titled with the workshop's title.
 """
 from __future__ import annotations
 
@@ -38,6 +39,31 @@ def first_segment(item) -> str:
     return (f.src_uri if f is not None else "").split("/")[0].split(".")[0]
 
 
+def _fold_handouts(section, handouts: dict, registry, lang: str, page_of, escape) -> None:
+    """A workshop's generated handout sits in a folder of its own (workshops/<id>/handout/), which the
+    engine shows as a section titled by the folder's name, in English and without diacritics, beside the
+    workshop itself. Make that section the workshop's: titled with the workshop's title in the reader's
+    language, the workshop first, then its handout."""
+    by_id = {}
+    for child in section.children:
+        page = page_of(child) if not _is_section(child) else None
+        if page is not None:
+            by_id[page.id] = child
+    for child in list(section.children):
+        if not _is_section(child) or not child.children:
+            continue
+        owners = {handouts.get(getattr(_file(c), "src_uri", None)) for c in child.children}
+        if len(owners) != 1 or None in owners:
+            continue
+        workshop = by_id.get(owners.pop())
+        if workshop is None:
+            continue
+        child.title = escape(registry.title(page_of(workshop).id, lang))
+        section.children.remove(workshop)
+        child.children.insert(0, workshop)
+        workshop.parent = child
+
+
 def arrange(items: list, *, registry, lang: str, alphabet: str, settings, checklist_slugs, page_of,
             escape=str) -> list:
     """Titles, order and collapsing of the top-level items and their sections (changed in place, returned).
@@ -60,9 +86,11 @@ def arrange(items: list, *, registry, lang: str, alphabet: str, settings, checkl
         title = registry.title(page.id, lang) if page is not None else str(getattr(item, "title", "") or "")
         return (2, 0, generated_pages.sort_key(title, alphabet))
 
+    handouts = {generated_pages.handout_base(w.id): w.id for w in registry.of_type("workshop")}
     for item in items:
         if not _is_section(item):
             continue
+        _fold_handouts(item, handouts, registry, lang, page_of, escape)
         for child in item.children:
             page = page_of(child)
             if page is not None and _is_overview(child):

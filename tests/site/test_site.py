@@ -85,6 +85,19 @@ def test_the_language_switcher_links_relatively_except_on_the_404_page(site):
     assert absolute == []
 
 
+def test_each_workshop_is_in_the_menu_once_with_its_title_in_that_language(site, registry):
+    """A workshop's handout folder made a second menu entry titled by the folder's name ("Plan ogolny
+    participation workshop", English and without diacritics, in every language)."""
+    for lang in registry.config.codes:
+        html = read(site, registry.config.prefix(lang) + "workshops/index.html")
+        nav = html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+        titles = [" ".join(s.split()) for s in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)]
+        for workshop in registry.of_type("workshop", lang):
+            assert titles.count(registry.title(workshop.id, lang)) == 1, (lang, workshop.id, titles)
+            folder_name = workshop.id.replace("-", " ").capitalize()
+            assert folder_name not in titles, (lang, folder_name)
+
+
 @pytest.mark.parametrize("prefix,lang,text", [("", "en", "Page not found"), ("pl/", "pl", "Nie znaleziono strony"),
                                               ("nb/", "nb", "Fant ikke siden")])
 def test_404_is_localised(site, prefix, lang, text):
