@@ -88,7 +88,8 @@ def fact_box(registry, page, lang: str, strings: dict, inline, keep=lambda html:
         (strings["methods_used"], methods),
         (strings["evidence"], esc(vocab.label("evidence", meta.get("evidence"), lang))),
     ]
-    body = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in rows if v)
+    # the spaces keep a label and its value apart in the text the search indexes ("Kraj Norwegia", not "KrajNorwegia")
+    body = " ".join(f"<div><dt>{esc(k)}</dt> <dd>{v}</dd></div>" for k, v in rows if v)
     box = keep(f'<section class="kb-factbox" aria-labelledby="fact-box">'
                f'<h2 id="fact-box">{esc(strings["fact_box"])}</h2><dl>{body}</dl></section>') + "\n"
     if meta.get("evidence") == "illustrative":

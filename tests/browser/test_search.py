@@ -65,6 +65,35 @@ def test_recall_at_10_and_language(page, base_url, registry, lang):
     assert recall >= 0.9, misses
 
 
+def search_in_dialog(page, base_url, prefix, query):
+    """The excerpts (HTML) the search dialog shows for a query typed on a language's home page."""
+    page.goto(base_url + prefix)
+    page.keyboard.press("s")
+    page.locator("dialog input").first.fill(query)
+    page.locator(".kb-search__results li").first.wait_for()
+    page.wait_for_timeout(300)
+    return page.locator(".kb-search__excerpt").evaluate_all("els => els.map(e => e.innerHTML)")
+
+
+@pytest.mark.parametrize("lang, typed, written", [("pl", "zgloszeniu", "zgłoszeniu"), ("nb", "svommebasseng", "svømmebasseng"),
+                                                  ("nb", "tilfoyd", "tilføyd")])
+def test_a_query_without_special_letters_shows_the_words_as_written(page, base_url, registry, lang, typed, written):
+    """The folded spellings that let a reader type without ł or ø are found but never shown: the
+    excerpts mark the word as the page writes it (they showed 'zgloszeniu zgloszeniu złożoną zlożyć…')."""
+    excerpts = search_in_dialog(page, base_url, registry.config.prefix(lang), typed)
+    assert excerpts
+    for html in excerpts:
+        assert "kbfoldedwords" not in html and typed not in html.lower(), html
+    assert any(f"<mark>{written}" in html.lower() for html in excerpts), excerpts
+
+
+def test_fact_box_labels_and_values_stay_apart_in_excerpts(page, base_url, registry):
+    excerpts = search_in_dialog(page, base_url, registry.config.prefix("pl"), "Steinkjer")
+    text = " ".join(excerpts)
+    assert "KrajNorwegia" not in text and "Gmina<mark>Steinkjer" not in text, excerpts
+    assert "Kraj Norwegia" in text, excerpts
+
+
 def test_search_dialog_by_keyboard_with_filters(page, base_url):
     page.goto(base_url + "pl/participation/")
     page.keyboard.press("/")

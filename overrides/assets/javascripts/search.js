@@ -99,6 +99,37 @@
     }).catch(function () { status.textContent = t("search_error"); });
   }
 
+  var FOLD = { "ł": "l", "ø": "o", "æ": "ae" };
+  function fold(word) {
+    return word.toLowerCase().replace(/[łøæ]/g, function (c) { return FOLD[c]; }).replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  /* The page's folded spellings (after the marker word "kbfoldedwords", at the end of its indexed text)
+     are there to be found, not read: an excerpt comes from the text before them, with the words a
+     folded spelling matched marked in their real spelling. */
+  function visibleExcerpt(r) {
+    if (!r.raw_content || r.raw_content.indexOf("kbfoldedwords") < 0) return r.excerpt;
+    var words = r.raw_content.split(/[\r\n\s]+/g);
+    var end = -1;
+    for (var i = words.length - 1; i >= 0; i--) { if (words[i].indexOf("kbfoldedwords") >= 0) { end = i; break; } }
+    if (end < 0) return r.excerpt;
+    var marked = {};
+    var wanted = {};
+    (r.locations || []).forEach(function (at) {
+      if (at < end) marked[at] = true;
+      else if (words[at]) wanted[fold(words[at])] = true;
+    });
+    if (Object.keys(wanted).length) {
+      for (var w = 0; w < end; w++) { if (wanted[fold(words[w])]) marked[w] = true; }
+    }
+    var first = Object.keys(marked).map(Number).sort(function (a, b) { return a - b; })[0];
+    var length = 24;
+    var start = Math.max(0, Math.min((first || 0) - Math.floor(length / 3), end - length));
+    return words.slice(start, Math.min(end, start + length)).map(function (word, k) {
+      return marked[start + k] ? "<mark>" + word + "</mark>" : word;
+    }).join(" ") + (start + length < end ? " …" : "");
+  }
+
   function render(results, total) {
     list.textContent = "";
     status.textContent = total ? t("search_results", { count: total }) : t("search_none");
@@ -109,7 +140,7 @@
       var meta = [r.meta && r.meta.type, r.meta && r.meta.topics].filter(Boolean).join(" · ");
       if (meta) li.appendChild(el("span", { "class": "kb-search__meta" }, meta));
       var excerpt = el("p", { "class": "kb-search__excerpt" });
-      excerpt.innerHTML = r.excerpt;   // Pagefind escapes the page text and adds only <mark>
+      excerpt.innerHTML = visibleExcerpt(r);   // Pagefind's escaped page text, with only <mark> added
       li.appendChild(excerpt);
       list.appendChild(li);
     });
