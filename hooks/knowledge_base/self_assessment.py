@@ -320,7 +320,7 @@ def form_page(registry, lang: str, strings: dict) -> str:
            "<dl class=\"kb-sa-scale\">" + "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(strings['sa_level_' + v + '_means'])}</dd>"
                                                  for v, label in _scale(strings)) + "</dl>\n",
            f'<p class="kb-sa__nojs">{html.escape(strings["sa_nojs"])}</p>\n',
-           f'<p class="kb-sa-links"><a href="{html.escape(results)}">{html.escape(strings["sa_results_title"])}</a> · '
+           f'<p class="kb-sa-pages"><a href="{html.escape(results)}">{html.escape(strings["sa_results_title"])}</a> · '
            f'<a href="{html.escape(team)}">{html.escape(strings["sa_team_title"])}</a></p>\n',
            f"## {_md(strings['sa_answers'])} {{#answers}}\n",
            '<div class="kb-sa-tools" data-view="form-tools" hidden></div>\n']

@@ -208,6 +208,7 @@ def test_the_printed_profile_and_action_plan_on_a4(page, base_url, registry, lan
     assert 1 <= pages <= 8, pages
     assert page.locator(".kb-sa-chart").is_visible() and page.locator(".kb-sa-part[data-part=profile] table").is_visible()
     assert page.locator("li.kb-sa-step").first.is_visible()
+    assert page.locator("li.kb-sa-step .kb-sa-links").first.is_visible()   # on paper: which guide and checklist
     assert page.locator("#kb-sa-print").is_hidden() and page.locator(".md-sidebar").first.is_hidden()
 
 
