@@ -27,6 +27,16 @@ class Ref:
     glossary: bool = False
 
 
+def unfinished(body: str, first_line: int = 1) -> list[int]:
+    """Lines with a '[[' that no reference closes on the same line (outside code): such a reference,
+    broken across lines, would be published as its raw text."""
+    out = []
+    for number, line in markdown_text.lines_outside_code(body, first_line):
+        if "[[" in line and "[[" in REF.sub("", markdown_text.strip_inline_code(line)):
+            out.append(number)
+    return out
+
+
 def find(body: str, first_line: int = 1) -> list[Ref]:
     refs = []
     for number, line in markdown_text.lines_outside_code(body, first_line):

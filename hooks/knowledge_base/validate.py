@@ -16,6 +16,7 @@ from . import frontmatter
 from . import language_rules
 from . import links
 from . import procedures
+from . import references
 from . import self_assessment
 from . import redirects
 from . import safety
@@ -278,7 +279,9 @@ class Context:
 
 def check_references(page, registry, index: links.Index | None = None) -> list[Problem]:
     index = index or links.Index(registry)
-    problems = []
+    problems = [Problem(page.path, line, "a [[reference]] that does not end on this line",
+                        "write the whole [[id|text]] on one line (it would show as raw text)")
+                for line in references.unfinished(page.body, page.body_line)]
     for ref in page.refs:
         if ref.glossary:
             if ref.target not in registry.glossary.terms:
