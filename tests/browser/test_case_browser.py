@@ -85,3 +85,53 @@ def test_guide_facets_on_a_topic_page(page, base_url, site):
         guides = json.load(fh)["guides"]
     expected = sorted(g["id"] for g in guides if g["topics"][0] == "participation" and "consultation" in g["phase"])
     assert visible_cards(page) == expected
+
+
+def test_on_a_phone_the_first_case_is_on_the_first_screen(browser, base_url):
+    """35 open filter checkboxes (about 1,900 px) came before the first case on a phone: there the
+    filters are folded in a disclosure that says how many are chosen."""
+    page = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+    page.goto(base_url + "pl/cases/")
+    page.locator(".kb-card").first.wait_for()
+    assert page.locator(".kb-card").first.bounding_box()["y"] < 812
+    assert page.locator(".kb-browser__filters").get_attribute("open") is None
+    page.locator(".kb-browser__summary").click()
+    page.get_by_label("Polska").check()
+    assert page.locator(".kb-browser__summary").inner_text() == "Filtruj (1)"
+    release(page)
+
+
+def test_options_that_would_show_nothing_cannot_be_ticked(page, base_url, site):
+    cases = cases_data(site, "pl")
+    page.goto(base_url + "pl/cases/")
+    page.locator(".kb-card").first.wait_for()
+    page.get_by_label("Polska").check()
+    bands_in_pl = {c["population_band"] for c in cases if c["country"] == "PL"}
+    for box in page.locator('input[name="band"]').all():
+        assert box.is_disabled() == (box.get_attribute("value") not in bands_in_pl), box.get_attribute("value")
+        assert box.locator("xpath=following-sibling::label").inner_text().endswith("(0)") == box.is_disabled()
+
+
+def test_with_javascript_no_empty_heading_and_no_contents_link_to_a_hidden_section(page, base_url):
+    page.goto(base_url + "pl/cases/")
+    page.locator(".kb-card").first.wait_for()
+    assert page.locator("#all").is_hidden()
+    hidden_targets = page.evaluate("""() => [...document.querySelectorAll('.md-nav--secondary a[href^="#"]')]
+        .filter(a => !a.closest('li').hidden)
+        .map(a => document.getElementById(decodeURIComponent(a.hash.slice(1))))
+        .filter(t => !t || t.closest('[hidden]')).length""")
+    assert hidden_targets == 0
+
+
+def test_no_results_leave_no_empty_map(page, base_url, site):
+    cases = cases_data(site, "pl")
+    countries = {c["country"] for c in cases}
+    bands = {c["population_band"] for c in cases}
+    empty = next((c, b) for c in sorted(countries) for b in sorted(bands)
+                 if not any(x["country"] == c and x["population_band"] == b for x in cases))
+    page.goto(base_url + f"pl/cases/?country={empty[0]}&band={empty[1]}")
+    page.locator(".kb-browser__status").wait_for()
+    assert page.locator(".kb-browser__status").inner_text() == "Nic nie pasuje do tych filtrów."
+    assert page.locator(".kb-map-wrap").is_hidden() and page.locator("#map").is_hidden()
+    page.locator(".kb-browser__clear").click()
+    assert page.locator(".kb-map-wrap").is_visible()

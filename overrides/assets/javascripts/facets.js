@@ -27,9 +27,23 @@
     }).catch(function () { /* keep the static list */ });
   }
 
+  function hideInToc(id, hidden) {
+    if (!id) return;
+    document.querySelectorAll('.md-nav--secondary a[href="#' + CSS.escape(id) + '"]').forEach(function (a) {
+      var item = a.closest("li");
+      if (item) item.hidden = hidden !== false;
+    });
+  }
+
   function build(root, kind, facets, records, labels, src) {
+    // the filters fold away on a phone, so that the first case is on the first screen
+    var disclosure = el("details", { "class": "kb-browser__filters" });
+    var summary = el("summary", { "class": "kb-browser__summary" }, t("filters"));
+    disclosure.appendChild(summary);
+    if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) disclosure.open = true;
     var form = el("form", { "class": "kb-browser__form", "aria-label": t("filters") });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    disclosure.appendChild(form);
     var groups = {};
     facets.forEach(function (facet) {
       var keys = [];
@@ -72,11 +86,20 @@
     form.appendChild(clear);
     var status = el("p", { "class": "kb-browser__status", role: "status", "aria-live": "polite" });
     var list = el("ul", { "class": "kb-cards" });
-    root.appendChild(form);
+    root.appendChild(disclosure);
     root.appendChild(status);
     root.appendChild(list);
     root.hidden = false;
-    document.querySelectorAll(".kb-static-list").forEach(function (s) { s.hidden = true; });
+    // the static list is replaced by the cards: its heading and its entries in the table of contents go too
+    document.querySelectorAll(".kb-static-list").forEach(function (s) {
+      s.hidden = true;
+      var heading = s.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) { heading.hidden = true; hideInToc(heading.id); }
+      s.querySelectorAll("[id]").forEach(function (n) { hideInToc(n.id); });
+    });
+    var map = document.querySelector(".kb-map-wrap");
+    var mapHeading = map && map.previousElementSibling && /^H[2-6]$/.test(map.previousElementSibling.tagName)
+      ? map.previousElementSibling : null;
 
     function label(facet, key) {
       return (labels[facet.field] && labels[facet.field][key]) || key;
@@ -126,8 +149,16 @@
             return matches(r, sel, p) && values(r, o.facet.field).indexOf(o.key) >= 0;
           }).length;
           o.count.textContent = "(" + n + ")";
+          o.box.disabled = n === 0 && !o.box.checked;   // an option that would show nothing cannot be ticked
         });
       });
+      var chosen = Object.keys(sel).reduce(function (sum, p) { return sum + sel[p].length; }, 0);
+      summary.textContent = chosen ? t("filters") + " (" + chosen + ")" : t("filters");
+      // no case to show: no empty map either
+      if (map) {
+        map.hidden = shown.length === 0;
+        if (mapHeading) { mapHeading.hidden = shown.length === 0; hideInToc(mapHeading.id, shown.length === 0); }
+      }
       var ids = shown.map(function (r) { return r.id; });
       document.querySelectorAll("[data-case]").forEach(function (node) {
         var on = ids.indexOf(node.getAttribute("data-case")) >= 0;
