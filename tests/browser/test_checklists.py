@@ -1,6 +1,8 @@
 """Checklists in the browser: ticks persist across reloads and languages, progress, export, print."""
 import re
 
+import pytest
+
 GUIDE = "participation/stakeholder-mapping/"
 
 
@@ -68,3 +70,23 @@ def test_print_view_hides_navigation_and_shows_qr(page, base_url):
     assert not page.locator(".kb-checklist__toolbar").first.is_visible()
     page.emulate_media(media="screen")
     assert not page.locator(".kb-print-footer").is_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "nb"])
+def test_a_topic_checklist_prints_as_a_handout_of_at_most_four_pages(page, base_url, registry, lang):
+    """The Polish participation checklist printed on 29 A4 pages; a trainer needs a handout: compact
+    items with tick boxes, explanations only on request."""
+    for topic in ("participation", "universal-design", "spatial-planning"):
+        page.goto(base_url + registry.config.prefix(lang) + f"checklists/{topic}/")
+        page.locator(".kb-checklist__toolbar").first.wait_for()
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
+        pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+        assert 1 <= pages <= 4, (lang, topic, pages)
+        assert page.locator(".kb-checklist__box").first.is_visible()
+        assert page.locator(".kb-checklist__meta").first.is_hidden() and page.locator(".kb-checklist__why").first.is_hidden()
+        page.emulate_media(media="screen")
+    page.check("#kb-print-explanations")   # the trainer's choice: with phase, law, guide and why
+    assert page.locator("#kb-print-explanations").count() == 1   # one option per page, not one per list
+    page.emulate_media(media="print")
+    assert page.locator(".kb-checklist__meta").first.is_visible()

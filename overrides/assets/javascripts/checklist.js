@@ -103,6 +103,20 @@
     toolbar.appendChild(button(t("export_md"), function () { exportAnswers(root, "md"); }));
     toolbar.appendChild(button(t("export_csv"), function () { exportAnswers(root, "csv"); }));
     toolbar.appendChild(button(t("print"), function () { window.print(); }));
+    if (!document.getElementById("kb-print-explanations")) {
+      // printed, a checklist is a compact handout of items with tick boxes; the explanations are a choice
+      var option = document.createElement("label");
+      option.className = "kb-checklist__print-option";
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "kb-print-explanations";
+      box.addEventListener("change", function () {
+        document.documentElement.classList.toggle("kb-print-explanations", box.checked);
+      });
+      option.appendChild(box);
+      option.appendChild(document.createTextNode(" " + t("print_explanations")));
+      toolbar.appendChild(option);
+    }
     root.insertBefore(toolbar, root.firstChild);
     update();
   }
