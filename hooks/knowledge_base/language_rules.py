@@ -250,6 +250,19 @@ def _check_vocabularies(registry, rules) -> list[Problem]:
     return _at_lines(problems, full)
 
 
+def _check_fields(path: str, line_of, fields, rules, address) -> list[Problem]:
+    """Terminology and form of address in a data file's per-language texts: fields are (where, {lang:
+    text}) pairs, line_of(*where, lang) the line of one text."""
+    problems = []
+    for lang, lang_rules in rules.items():
+        lines = [(line_of(*where, lang), mask(str(texts[lang])))
+                 for where, texts in fields if isinstance(texts, dict) and texts.get(lang)]
+        problems += check_text_lines(path, lines, lang_rules)
+        if address.get(lang) in OTHER_FORM:
+            problems += check_address(path, lines, address[lang])
+    return problems
+
+
 def _check_procedures(registry, rules, address) -> list[Problem]:
     """The planner's procedures (data/procedures/*.yml): titles, summaries, step titles and notes."""
     problems = []
@@ -257,12 +270,7 @@ def _check_procedures(registry, rules, address) -> list[Problem]:
         fields = [((key,), proc.data.get(key)) for key in ("title", "summary")]
         for index, step in enumerate(proc.steps):
             fields += [(("steps", index, key), step.get(key)) for key in ("title", "note")]
-        for lang, lang_rules in rules.items():
-            lines = [(proc.line(*where, lang), mask(str(texts[lang])))
-                     for where, texts in fields if isinstance(texts, dict) and texts.get(lang)]
-            problems += check_text_lines(proc.path, lines, lang_rules)
-            if address.get(lang) in OTHER_FORM:
-                problems += check_address(proc.path, lines, address[lang])
+        problems += _check_fields(proc.path, proc.line, fields, rules, address)
     return problems
 
 
@@ -271,17 +279,10 @@ def _check_self_assessment(registry, rules, address) -> list[Problem]:
     sa = getattr(registry, "self_assessment", None)
     if sa is None:
         return []
-    problems = []
     statements = sa.loaded.data.get("statements") or []
     fields = [(("statements", index, key), s.get(key)) for index, s in enumerate(statements) if isinstance(s, dict)
               for key in ("text", "action")]
-    for lang, lang_rules in rules.items():
-        lines = [(sa.line(*where, lang), mask(str(texts[lang])))
-                 for where, texts in fields if isinstance(texts, dict) and texts.get(lang)]
-        problems += check_text_lines(sa.path, lines, lang_rules)
-        if address.get(lang) in OTHER_FORM:
-            problems += check_address(sa.path, lines, address[lang])
-    return problems
+    return _check_fields(sa.path, sa.line, fields, rules, address)
 
 
 def _check_strings(strings, rules, address) -> list[Problem]:

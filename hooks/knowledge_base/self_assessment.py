@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import re
 from dataclasses import dataclass
 
 from . import escaping
@@ -72,17 +71,15 @@ def load(data_dir: str, codes) -> tuple[SelfAssessment | None, list[Problem]]:
     return sa, loaded.problems + _check_file(sa, codes)
 
 
-def _index_of(sa: SelfAssessment, statement: dict) -> int:
-    for index, s in enumerate(sa.loaded.data.get("statements") or []):
-        if s is statement:
-            return index
-    return 0
+def _placed(sa: SelfAssessment):
+    """(index in the file's statements list, statement) of the usable statements, for lines."""
+    return [(i, s) for i, s in enumerate(sa.loaded.data.get("statements") or []) if isinstance(s, dict) and s.get("id")]
 
 
 def _check_file(sa: SelfAssessment, codes) -> list[Problem]:
     problems, seen = [], {}
-    for statement in sa.statements:
-        sid, where = str(statement["id"]), ("statements", _index_of(sa, statement))
+    for index, statement in _placed(sa):
+        sid, where = str(statement["id"]), ("statements", index)
         if sid in seen:
             problems.append(Problem(sa.path, sa.line(*where, "id"), f"duplicate statement id '{sid}' (first at line {seen[sid]})",
                                     "give each statement its own id: answers are kept by id"))
@@ -117,8 +114,8 @@ def check(registry) -> list[Problem]:
     default = registry.config.default_language
     guides = [p.id for p in registry.of_type("guide")]
     cases = [p.id for p in registry.of_type("case")]
-    for statement in sa.statements:
-        sid, where = statement["id"], ("statements", _index_of(sa, statement))
+    for index, statement in _placed(sa):
+        sid, where = statement["id"], ("statements", index)
         for field, vocab_name in (("topic", "topics"), ("phase", "phases")):
             value = str(statement.get(field) or "")
             if value not in vocab.keys(vocab_name):
@@ -241,27 +238,20 @@ def merge(answer_sets, statements) -> dict:
 
 # --- Pages ---------------------------------------------------------------------------------------------
 
-def _plain(text: str) -> str:
-    """A checklist item's Markdown as plain text for the page data: references by their label, no emphasis."""
-    text = re.sub(r"\[\[([^\]|#]+)(?:#[^\]|]*)?\|([^\]]+)\]\]", r"\2", str(text))
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"[*_`]", "", text).strip()
-
-
 def localized(registry, lang: str, page_url: str) -> list[dict]:
     """The statements in one language with what a page shows of them; URLs relative to page_url."""
+    from .checklists import plain_text   # local: checklists imports the registry, which imports this module
     sa = registry.self_assessment
     vocab = registry.vocab
     out = []
     for statement in sa.statements if sa else ():
         guide = registry.page(statement["guide"], lang)
-        items = {i.id: i for i in guide.checklist}
         checklist = []
         for item_id in statement["checklist"]:
             gid = item_id.partition(".")[0]
             page = registry.page(gid, lang)
-            item = next((i for i in page.checklist if i.id == item_id), None) or items.get(item_id)
-            checklist.append({"id": item_id, "text": _plain(item.text) if item else item_id,
+            item = next((i for i in page.checklist if i.id == item_id), None)
+            checklist.append({"id": item_id, "text": plain_text(item.text, registry, lang) if item else item_id,
                               "url": relative_url(page_url, page.url) + "#" + item_id})
         cases = [{"id": c, "title": registry.page(c, lang).title, "url": relative_url(page_url, registry.page(c, lang).url)}
                  for c in statement.get("cases") or []]

@@ -44,7 +44,6 @@ def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content:
         "has_checklist": bool(entry and entry.checklist) or page_type in ("checklist", "handout"),
         "has_browser": page_type == "topic" or meta.get("lists") == "cases",
         "has_planner": page_type == "planner",
-        "has_self_assessment": page_type == self_assessment.PAGE_TYPE,
         "feed_href": feed_href(session, page_url, lang) if directory_urls else "",
         "country": meta.get("country", ""),
         "challenges": [vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
@@ -52,9 +51,8 @@ def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content:
     })
     if page_type == self_assessment.PAGE_TYPE:
         # the statements in the page itself, so that the tool works from file:// in the offline copy too
-        kb["self_assessment"] = self_assessment.page_data(session.registry, lang, session.config.urls.page(
-            {"self-assessment": self_assessment.BASE, "self-assessment-results": self_assessment.RESULTS_BASE}.get(
-                page_id, self_assessment.TEAM_BASE)))
+        kb["self_assessment"] = self_assessment.page_data(session.registry, lang,
+                                                          session.config.urls.page(session.registry.base_of(page_id)))
     if page_id in session.registry.versions and directory_urls:
         kb["short_link"] = session.language_url(site_url, lang) + redirects.SHORT_PREFIX + page_id + "/"
     if page_type in print_assets.QR_TYPES:
