@@ -78,7 +78,9 @@ def on_pre_build(config):
 def on_files(session, files, *, config):
     lang = _lang(session, config)
     session.languages_seen.append(lang)
-    for out in publish.language_outputs(session, lang, session.language_url(config.site_url, lang), config.site_name):
+    outputs = publish.language_outputs(session, lang, session.language_url(config.site_url, lang), config.site_name)
+    session.generated[lang] = [out.src_uri for out in outputs if out.page]
+    for out in outputs:
         if out.after_build:
             session.after_build[session.config.prefix(lang) + out.src_uri] = out.content
         else:
@@ -161,9 +163,12 @@ def on_template_context(session, context, *, template_name, config):
 
 
 def _with_policy(session, output: str, key: str, where: str, page_url: str | None = None) -> str:
+    site_path = urlsplit(session.config.site_url).path or "/"
+    site_path = site_path if site_path.endswith("/") else site_path + "/"
+    homes = {code: site_path + session.config.prefix(code) for code in session.config.codes}
     output, unexpected = publish.finished_page(output, session.page_scripts.pop(key, frozenset()),
                                                with_csp=session.config.settings.csp, page_url=page_url,
-                                               site_path=urlsplit(session.config.site_url).path or "/")
+                                               site_path=site_path, language_homes=homes)
     if unexpected:
         raise PluginError(csp.refusal(unexpected, where))
     return output

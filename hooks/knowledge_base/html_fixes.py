@@ -53,3 +53,26 @@ def relative_language_links(page_html: str, page_url: str, site_path: str) -> st
         return f'<a href="{html.escape(target, quote=True)}" hreflang="{match.group(2)}" class="md-select__link">'
 
     return _SWITCH.sub(fix, page_html)
+
+
+def language_links_to(page_html: str, hrefs: dict) -> str:
+    """The language switcher's links set to hrefs ({code: href}). For the 404 page: Material links the
+    other languages from whichever page was built last (a workshop handout), but a reader who mistyped
+    an address wants that language's home."""
+    def fix(match):
+        href = hrefs.get(match.group(2))
+        if href is None:
+            return match.group(0)
+        return f'<a href="{html.escape(href, quote=True)}" hreflang="{match.group(2)}" class="md-select__link">'
+
+    return _SWITCH.sub(fix, page_html)
+
+
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def drop_head_alternates(page_html: str) -> str:
+    """The head's <link rel="alternate" hreflang> links removed: Material's script fetches sitemap.xml
+    beside each one (`<page>/sitemap.xml`, a 404 on every page load). The language versions are in each
+    language's sitemap (sitemaps.py) and in the language switcher."""
+    return _HEAD_ALTERNATE.sub("", page_html)

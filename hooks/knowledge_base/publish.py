@@ -79,15 +79,18 @@ def qr_batches(session, languages, site_url: str) -> list:
 
 
 def finished_page(html: str, known_scripts: frozenset, *, with_csp: bool, page_url: str | None = None,
-                  site_path: str = "/") -> tuple[str, list]:
-    """A built page as it is published: sections' navigation named, the language switcher relative to
-    the page (page_url: its URL below the site's root; None for the 404 page, which is served at any
-    depth and keeps root-absolute links), links to other hosts with rel=noopener, the CSP with the
-    theme's own script hashes; and what it holds that the site did not write (see csp.apply), which must
-    stop the build."""
-    html = html_fixes.name_section_navs(html)
+                  site_path: str = "/", language_homes: dict | None = None) -> tuple[str, list]:
+    """A built page as it is published: sections' navigation named, no hreflang links in the head (the
+    sitemaps hold them), the language switcher relative to the page (page_url: its URL below the site's
+    root; None for the 404 page, which is served at any depth: its switcher leads root-absolute to
+    language_homes, {code: '/kb/pl/'}), links to other hosts with rel=noopener, the CSP with the theme's
+    own script hashes; and what it holds that the site did not write (see csp.apply), which must stop
+    the build."""
+    html = html_fixes.drop_head_alternates(html_fixes.name_section_navs(html))
     if page_url is not None:
         html = html_fixes.relative_language_links(html, page_url, site_path)
+    elif language_homes:
+        html = html_fixes.language_links_to(html, language_homes)
     if not with_csp:
         return csp.add_noopener(html), []
     return csp.apply(html, known_scripts)

@@ -17,6 +17,7 @@ from . import page_sections
 from . import print_assets
 from . import publish
 from . import search_index
+from . import sitemaps
 from . import validate
 from .diagnostics import ERROR, sort_problems
 from .site_config import SiteConfig
@@ -37,6 +38,7 @@ class Session:
     after_build: dict = field(default_factory=dict)      # site-relative path -> text, written after the build
     not_found: dict = field(default_factory=dict)        # lang -> the finished 404 page
     languages_seen: list = field(default_factory=list)
+    generated: dict = field(default_factory=dict)        # lang -> docs files of its generated pages
     languages_indexed: set = field(default_factory=set)
     indexer: object = None
     page_scripts: dict = field(default_factory=dict)     # page URL -> hashes of the theme's scripts
@@ -98,6 +100,7 @@ class Session:
         sentence if the index failed."""
         publish.write(site_dir, {os.path.join(self.config.prefix(lang), "404.html"): html
                                  for lang, html in self.not_found.items()})
+        self.write_sitemaps(site_dir)
         indexer, self.indexer = self.indexer, None
         finish_background(self)
         if indexer is None:
@@ -107,6 +110,15 @@ class Session:
         except Exception as exc:  # noqa: BLE001 - one clear sentence instead of a traceback from another thread
             raise RuntimeError(f"the search index could not be built: {exc} — run 'make clean' and build again; "
                                "if it persists, reinstall the requirements (Pagefind comes with pagefind[bin])") from None
+
+    def write_sitemaps(self, site_dir: str) -> None:
+        """Every built language's sitemap, with the versions in the built languages (see sitemaps.py)."""
+        cfg, built = self.config, tuple(c for c in self.config.codes if c in self.languages_seen)
+        pages = sitemaps.page_versions(self.registry, self.generated, cfg.urls, cfg.prefix)
+        pages = [{c: url for c, url in versions.items() if c in built} for versions in pages]
+        for rel, data in sitemaps.files(pages, cfg.site_url, built, cfg.default_language, cfg.prefix).items():
+            with open(os.path.join(site_dir, rel), "wb") as fh:
+                fh.write(data)
 
     def language_url(self, site_url: str, lang: str) -> str:
         """Absolute URL of a language's home: 'https://…/knowledge-base/pl/'."""

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 from . import csp
 from . import publish
 from . import redirects
+from . import sitemaps
 
 
 @dataclass(frozen=True, order=True)
@@ -50,13 +51,14 @@ class PageExpect:
     source: str                    # what it is made from, for messages
     anchors: frozenset = frozenset()
     items: tuple = ()              # checklist item ids
+    own: bool = True               # written in its language (not the default language's words under its address)
 
 
 @dataclass(frozen=True)
 class FileExpect:
     path: str
     lang: str
-    kind: str                      # export, download, feed, short link, redirect
+    kind: str                      # export, download, feed, sitemap, short link, redirect
     source: str = ""
 
 
@@ -90,7 +92,7 @@ def contract(session) -> Contract:
             if page is None:
                 continue   # a page without a default-language version is not built in other languages
             pages.append(PageExpect(prefix + cfg.urls.output(base), lang, page.path, frozenset(page.anchors),
-                                    tuple(item.id for item in page.checklist)))
+                                    tuple(item.id for item in page.checklist), lang in versions))
         outputs = publish.language_outputs(session, lang, session.language_url(cfg.site_url, lang), "")
         items = {f"checklists/{coll['slug']}.md": tuple(item.id for _, group in coll["groups"] for item in group)
                  for coll in session.collections.get(lang, [])}
@@ -102,6 +104,8 @@ def contract(session) -> Contract:
                                         frozenset(_own_anchors(virtual, registry, lang)), items.get(out.src_uri, ())))
             else:
                 files.append(FileExpect(prefix + out.src_uri, lang, _kind(out.src_uri), _redirect_source(out.src_uri)))
+        if cfg.site_url:   # a site without an address (the offline copy) has no sitemaps
+            files.append(FileExpect(prefix + sitemaps.NAME, lang, "sitemap"))
     return Contract(codes=cfg.codes, prefixes={c: cfg.prefix(c) for c in cfg.codes}, site_url=cfg.site_url,
                     pages=tuple(pages), files=tuple(files), csp=cfg.settings.csp, search=cfg.settings.search)
 
@@ -139,6 +143,7 @@ AREAS = {
     "generated": "generated pages (checklists, glossary, what's new, status, handouts)",
     "lang": "the right lang on every page",
     "alternates": "language alternates that lead to pages",
+    "sitemaps": "a sitemap per language with every page's language versions",
     "anchors": "heading anchors",
     "checklists": "checklist items by id",
     "exports": "api/ exports (JSON, CSV)",
@@ -156,7 +161,8 @@ AREAS = {
 # --- reading a finished site -----------------------------------------------------------------------------
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([\w-]+)", re.I)
-_ALTERNATE = re.compile(r"<link\b[^>]*\brel\s*=\s*[\"']?alternate\b[^>]*>", re.I)
+# a language version: the language switcher's links (or hreflang links in the head, where an engine writes them)
+_ALTERNATE = re.compile(r"<a\b[^>]*\bhreflang\s*=[^>]*>|<link\b[^>]*\brel\s*=\s*[\"']?alternate\b[^>]*>", re.I)
 _ATTR = re.compile(r"([a-zA-Z_:][-\w:.]*)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+)")
 _ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
 _DATA_ITEM = re.compile(r"""\sdata-item\s*=\s*["']([^"']+)["']""")
@@ -266,7 +272,7 @@ def _page(site, page: PageExpect, expected: Contract) -> list[Finding]:
     findings = _language(site, page.path, page.lang, "the page")
     alternates = {}
     for tag in _ALTERNATE.findall(text):
-        attrs = attributes(tag[5:-1])
+        attrs = attributes(tag[tag.index(" "):-1])
         if attrs.get("hreflang"):
             alternates.setdefault(attrs["hreflang"], attrs.get("href", ""))
     for code in expected.codes:
@@ -288,7 +294,7 @@ def _page(site, page: PageExpect, expected: Contract) -> list[Finding]:
     return findings
 
 
-_FILE_AREA = {"export": "exports", "download": "downloads", "feed": "feeds", "short link": "short links",
+_FILE_AREA = {"export": "exports", "download": "downloads", "feed": "feeds", "sitemap": "sitemaps", "short link": "short links",
               "redirect": "redirects"}
 
 
@@ -300,6 +306,7 @@ _WHY_FILE = {
     "export": "the open-data export that partners and the case browser read is gone",
     "download": "trainers cannot download the checklist (CSV, JSON, Markdown)",
     "feed": "readers who follow what's new in a feed reader get nothing",
+    "sitemap": "search engines do not learn the language versions of the pages, and may show a reader the wrong one",
     "short link": "the short link printed on handouts and in QR codes leads nowhere",
     "redirect": "the page's former address (moved_from) no longer leads to it: old links and bookmarks break",
 }
@@ -318,6 +325,8 @@ def _file(site, item: FileExpect, expected: Contract) -> list[Finding]:
             return [Finding(item.path, f"is not valid JSON ({exc})", _WHY_FILE[item.kind], _FILE_AREA[item.kind])]
     if item.kind == "feed":
         return _feed(site, item, text, expected)
+    if item.kind == "sitemap":
+        return _sitemap(site, item, text, expected)
     if item.kind in ("short link", "redirect"):
         refresh = _REFRESH.search(text)
         target = attributes(refresh.group(0)[5:-1]).get("content", "").partition("url=")[2] if refresh else ""
@@ -339,6 +348,44 @@ def _feed(site, item: FileExpect, text: str, expected: Contract) -> list[Finding
         if not site.target(item.path, href, expected.site_url, expected.site_path):
             findings.append(Finding(item.path, f"an entry links to {href or 'nothing'}, which is no page of the site",
                                     "feed readers lead to a missing page", "feeds"))
+    return findings
+
+
+SITEMAP = "{%s}" % sitemaps.SITEMAP
+XHTML = "{%s}" % sitemaps.XHTML
+
+
+def _sitemap(site, item: FileExpect, text: str, expected: Contract) -> list[Finding]:
+    """The language's sitemap lists each of its own pages once, by its absolute URL, with a version for
+    every language the page has and x-default, each leading to a page of the site."""
+    why = _WHY_FILE["sitemap"]
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as exc:
+        return [Finding(item.path, f"is not valid XML ({exc})", why, "sitemaps")]
+    findings, listed = [], set()
+    langs_of: dict = {}   # a page's path below its language's root -> the languages it is written in
+    for page in expected.pages:
+        if page.own:
+            langs_of.setdefault(page.path[len(expected.prefixes[page.lang]):], set()).add(page.lang)
+    for url in root.iter(SITEMAP + "url"):
+        loc = (url.findtext(SITEMAP + "loc") or "").strip()
+        target = site.target(item.path, loc, expected.site_url, expected.site_path) if loc.startswith(expected.site_url) else None
+        if not target:
+            findings.append(Finding(item.path, f"lists {loc or 'an empty address'}, which is no page of the site", why, "sitemaps"))
+            continue
+        listed.add(target)
+        versions = {link.get("hreflang"): link.get("href", "") for link in url.iter(XHTML + "link")}
+        for code, href in sorted(versions.items()):
+            if not site.target(item.path, href, expected.site_url, expected.site_path):
+                findings.append(Finding(item.path, f"the '{code}' version of {loc} ({href}) is no page of the site", why, "sitemaps"))
+        written_in = langs_of.get(target[len(expected.prefixes[item.lang]):], set())
+        if len(written_in) > 1 and not written_in | {"x-default"} <= set(versions):
+            missing = sorted((written_in | {"x-default"}) - set(versions))
+            findings.append(Finding(item.path, f"{loc} does not name its versions {', '.join(missing)}", why, "sitemaps"))
+    for page in expected.pages:
+        if page.lang == item.lang and page.own and page.path not in listed:
+            findings.append(Finding(item.path, f"does not list {page.path} (from {page.source})", why, "sitemaps"))
     return findings
 
 

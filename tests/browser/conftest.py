@@ -53,13 +53,16 @@ def browser():
 
 
 class Recorder:
-    """Requests to other hosts and CSP violations seen by a page."""
+    """Requests to other hosts, same-site requests that failed and CSP violations seen by a page."""
 
     def __init__(self, page, origin):
         self.foreign = []
         self.csp = []
         self.errors = []
+        self.failed = []   # same-site requests answered with an error: (status, resource type, URL)
         page.on("request", lambda r: self._request(r, origin))
+        page.on("response", lambda r: self.failed.append((r.status, r.request.resource_type, r.url))
+                if r.status >= 400 and r.url.startswith(origin) else None)
         page.on("console", self._console)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
 
