@@ -71,17 +71,18 @@ def redirect_html(target: str, lang: str, title: str, canonical: str) -> str:
 def redirects(registry, lang: str, language_root_url: str, page_href) -> dict:
     """{output path under the language root: html} for short links and moved pages in one language.
 
-    language_root_url is the absolute URL of the language's home ('https://…/pl/').
+    language_root_url is the absolute URL of the language's home ('https://…/pl/'); in a build without an
+    address (the offline copy: '/pl/') the canonical link is relative like the redirect itself, or it
+    would lead out of the copy.
     page_href(url) turns a page's directory URL into the href style of the build (directory or .html).
     """
+    absolute = "://" in language_root_url
     out = {}
     for page_id in registry.versions:
         page = registry.page(page_id, lang)
-        canonical = language_root_url + page.url
         title = registry.title(page_id, lang)
         here = SHORT_PREFIX + page_id + "/"
-        out[here + "index.html"] = redirect_html(relative_url(here, page_href(page.url)), lang, title, canonical)
-        for old in page.meta.get("moved_from") or []:
-            old_path = normalise_path(old)
-            out[old_path + "index.html"] = redirect_html(relative_url(old_path, page_href(page.url)), lang, title, canonical)
+        for path in [here] + [normalise_path(old) for old in page.meta.get("moved_from") or []]:
+            target = relative_url(path, page_href(page.url))
+            out[path + "index.html"] = redirect_html(target, lang, title, language_root_url + page.url if absolute else target)
     return out

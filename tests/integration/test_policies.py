@@ -16,7 +16,7 @@ tests keep their meaning whatever the modules and functions are called. They pin
 The fixture site's titles are chosen so that file order, code-point order and accent-stripped order all
 differ from the expected order: a removed or naive sort fails.
 
-Defects found while writing these are pinned as strict xfails (each must be un-marked when fixed): the pl
+Defects found while writing these were pinned as strict xfails and un-marked when fixed (issue 26): the pl
 and nb 404 pages' language switcher; in the offline copy, the 404 pages' site-absolute links, the redirect
 pages' site-absolute canonical links. The offline What's new feed link and the checklist pages' download
 links (issue 18) are fixed: their tests are plain ones.
@@ -893,10 +893,9 @@ def test_404_page_model_in_every_language(site, lang):
     assert posixpath.normpath(home) == posixpath.normpath(REAL_SITE_PATH + PREFIX[lang])
 
 
-@pytest.mark.xfail(strict=True, reason="the pl and nb 404 pages' language switcher and hreflang alternates point to "
-                                       "the last page built (a workshop handout) instead of the language homes")
-@pytest.mark.parametrize("lang", ("pl", "nb"))
+@pytest.mark.parametrize("lang", LANGS)
 def test_404_language_switcher_points_to_the_language_homes(site, lang):
+    """Was: the pl and nb 404 pages' switcher pointed to the last page built (a workshop handout)."""
     text = read(site, PREFIX[lang] + "404.html")
     switcher = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">', text)
     assert sorted(code for _, code in switcher) == sorted(LANGS)
@@ -967,7 +966,6 @@ def offline_link_problems(root: str) -> list:
 KNOWN_OFFLINE_DEFECTS = {
     # each has an xfail test below; the test of the rule leaves out exactly these
     "404 pages": lambda rel, value, attrs: rel.split("/")[-1] == "404.html",
-    "canonical links of redirect pages": lambda rel, value, attrs: attrs.get("rel") == "canonical" and "/go/" in "/" + rel,
 }
 # The workshops page links the offline zip itself, which the copy cannot contain (it is the zip).
 SELF_ZIP = "downloads/knowledge-base-offline.zip"
@@ -1006,12 +1004,14 @@ def test_offline_404_pages_link_inside_the_copy(offline_copy):
     assert problems == [], problems[:5]
 
 
-@pytest.mark.xfail(strict=True, reason="offline copy: the short-link redirect pages' canonical link is site-absolute "
-                                       "(/pl/…html): site_url is empty in the offline build")
 def test_offline_redirect_pages_canonical_links_inside_the_copy(offline_copy):
-    problems = [p[:3] for p in offline_link_problems(offline_copy)
-                if KNOWN_OFFLINE_DEFECTS["canonical links of redirect pages"](p[0], p[1], p[3])]
-    assert problems == [], problems[:5]
+    """Was: the short-link redirect pages' canonical link was site-absolute (/pl/…html): site_url is empty in
+    the offline build."""
+    canonicals = [p[:3] for p in offline_link_problems(offline_copy)
+                  if p[3].get("rel") == "canonical" and "/go/" in "/" + p[0]]
+    assert canonicals == [], canonicals[:5]
+    page = read(offline_copy, "pl/go/stakeholder-mapping/index.html")
+    assert '<link rel="canonical" href="../../participation/stakeholder-mapping.html">' in page
 
 
 def test_offline_checklist_download_links_resolve(offline_copy):
