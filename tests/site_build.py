@@ -22,16 +22,18 @@ def engine() -> str:
     return name
 
 
-def build(site_dir: str, name: str) -> str:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(site_dir: str, name: str, site_url: str | None = None) -> str:
+    """site_url: build for another address than mkdocs.yml's (KB_SITE_URL)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **({"KB_SITE_URL": site_url} if site_url else {}))
     result = subprocess.run(ENGINES[name] + ["--site-dir", site_dir], cwd=ROOT, capture_output=True, text=True, env=env)
     if result.returncode != 0:
         raise AssertionError(f"strict {name} build of the real site failed:\n" + result.stdout + result.stderr)
     return site_dir
 
 
-def built_site(tmp_root: str, name: str | None = None) -> str:
+def built_site(tmp_root: str, name: str | None = None, site_url: str | None = None) -> str:
     name = name or engine()
-    if name not in _BUILT:
-        _BUILT[name] = build(os.path.join(tmp_root, f"site-{name}"), name)
-    return _BUILT[name]
+    key = (name, site_url)
+    if key not in _BUILT:
+        _BUILT[key] = build(os.path.join(tmp_root, f"site-{name}" + ("-elsewhere" if site_url else "")), name, site_url)
+    return _BUILT[key]
