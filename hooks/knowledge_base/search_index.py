@@ -25,7 +25,19 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"<[^>]+>")
 EXCLUDE = [".headerlink", ".kb-checklist__link", ".md-source-file"]
 BUNDLE = "pagefind"   # each language's bundle: <language prefix>pagefind/
+# How much a word counts on a page of each type (Pagefind's data-pagefind-weight; 1 is the default):
+# pages that gather other pages' words (checklists, handouts, the planner's procedures, the glossary)
+# would otherwise outrank the guide a reader is looking for, as they repeat its words many times.
+TYPE_WEIGHTS = {"checklist": 0.4, "handout": 0.3, "planner": 0.3, "self-assessment": 0.3, "glossary": 0.5,
+                "workshop": 0.6, "topic": 0.6}
+SUMMARY_WEIGHT = 4   # the page's summary, indexed beside its text: the words that say what it is about
 TIMEOUT = 1800        # seconds for one language: far more than any site here needs
+
+
+def type_weight(page_type: str) -> str:
+    """The weight of a page's words for its type, as the attribute value ('' for the default)."""
+    weight = TYPE_WEIGHTS.get(page_type)
+    return "" if weight is None else str(weight)
 
 
 def folded_terms(html: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from . import checklists
 from . import formats
 from . import generated_pages
 from . import print_assets
@@ -20,7 +21,8 @@ def base_model(session, lang: str) -> dict:
     return {"lang": lang, "id": "", "type": "404", "type_label": "", "topics": [], "fallback": True, "reviewed": "",
             "url": "", "strings": session.strings_for(lang), "has_checklist": False, "has_browser": False,
             "feed_href": "", "country": "", "challenges": [], "search_bundle": search_bundle(session, lang),
-            "folded": "", "short_link": "", "qr": "", "report_url": "", "self_assessment": None}
+            "folded": "", "search_weight": "", "summary": "", "summary_weight": search_index.SUMMARY_WEIGHT,
+            "short_link": "", "qr": "", "report_url": "", "self_assessment": None}
 
 
 def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content: str, site_url: str,
@@ -48,6 +50,9 @@ def page_model(session, *, meta: dict, entry, lang: str, page_url: str, content:
         "country": meta.get("country", ""),
         "challenges": [vocab.label("challenges", c, lang) for c in meta.get("challenges") or []],
         "folded": search_index.folded_terms(content or ""),
+        "search_weight": search_index.type_weight(page_type),
+        "summary": checklists.plain_text(str(meta.get("summary") or ""), session.registry, lang),
+        "summary_weight": search_index.SUMMARY_WEIGHT,
     })
     if page_type == self_assessment.PAGE_TYPE:
         # the statements in the page itself, so that the tool works from file:// in the offline copy too

@@ -6,20 +6,22 @@ import os
 import pytest
 import yaml
 
-QUERIES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "search", "queries.yml")
+SEARCH_SETS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "search")
+QUERIES = os.path.join(SEARCH_SETS, "queries.yml")
 SEARCH_JS = """async ([q, base]) => {
-  // the page's own language bundle, where the search button says it is
+  // the page's own language bundle, where the search button says it is, with the site's own ranking
+  // and query terms (search-query.js), as the search dialog uses them
   const bundle = document.querySelector('[data-kb-search-open]').getAttribute('data-kb-search-open');
   const pf = await import(new URL('pagefind.js', new URL(bundle, location.href)).href);
-  await pf.options({baseUrl: new URL(base).pathname});
-  const s = await pf.search(q);
+  await pf.options({baseUrl: new URL(base).pathname, ranking: window.KB_SEARCH.ranking});
+  const s = await pf.search(window.KB_SEARCH.terms(q, document.documentElement.lang));
   const d = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
   return d.map(x => x.url);
 }"""
 
 
-def load_queries():
-    with open(QUERIES, encoding="utf-8") as fh:
+def load_queries(name="queries.yml"):
+    with open(os.path.join(SEARCH_SETS, name), encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
@@ -39,7 +41,9 @@ def test_query_set_is_large_enough():
 
 
 @pytest.mark.parametrize("lang", ["pl", "nb", "en"])
-def test_recall_at_10_and_language(page, base_url, registry, lang):
+@pytest.mark.parametrize("query_set", ["queries.yml", "holdout.yml"])
+def test_recall_at_10_and_language(page, base_url, registry, lang, query_set):
+    """recall@10 >= 0.95 on the committed set and on the hold-out set (never used to tune the ranking)."""
     from urllib.parse import urlsplit
     site_path = urlsplit(base_url).path
     ids = url_to_id(registry, site_path)
@@ -48,7 +52,7 @@ def test_recall_at_10_and_language(page, base_url, registry, lang):
     page.goto(base_url + registry.config.prefix(lang))
     hits = total = 0
     misses = []
-    for item in load_queries()[lang]:
+    for item in load_queries(query_set)[lang]:
         urls = page.evaluate(SEARCH_JS, [item["q"], base_url])
         for url in urls:
             assert url.startswith(prefix), (item["q"], url)
@@ -61,8 +65,41 @@ def test_recall_at_10_and_language(page, base_url, registry, lang):
             else:
                 misses.append((item["q"], expected))
     recall = hits / total
-    print(f"recall@10 {lang}: {recall:.2f} ({hits}/{total}); misses: {misses}")
-    assert recall >= 0.9, misses
+    print(f"recall@10 {lang} {query_set}: {recall:.2f} ({hits}/{total}); misses: {misses}")
+    assert recall >= 0.95, misses
+
+
+@pytest.mark.parametrize("lang", ["pl", "nb", "en"])
+def test_the_best_page_comes_first(page, base_url, registry, lang):
+    """Was (issue 26): 'konsultacjach społecznych' put a Norwegian case first, 'medvirkning' a workshop
+    pack: checklists, handouts and the planner repeat the guides' words, and a case's title matched a
+    longer word ('społecznościami')."""
+    from urllib.parse import urlsplit
+    ids = url_to_id(registry, urlsplit(base_url).path)
+    page.goto(base_url + registry.config.prefix(lang))
+    wrong = []
+    for item in load_queries("ranking.yml")[lang]:
+        urls = page.evaluate(SEARCH_JS, [item["q"], base_url])
+        top = ids.get(urls[0].split("#")[0]) if urls else None
+        if top not in item["first"]:
+            wrong.append((item["q"], top, item["first"]))
+    assert wrong == []
+
+
+STEMS = [("konsultacjach", "konsultacj"), ("społecznych", "społeczn"), ("radzie", "rad"), ("drodze", "drog"),
+         ("szkole", "szkoł"), ("spacerze", "space"), ("geoankiecie", "geoankie"), ("starzenie", "starz"),
+         ("planowania", "planow"), ("dostępności", "dostępn"), ("obywatelskiego", "obywatelsk"),
+         ("mieszkańców", "mieszkańc"), ("Gminie", "gmin"), ("plan", "plan"), ("rady", "rady"), ("GUS", "GUS"),
+         ("2023", "2023"), ("art.", "art.")]
+
+
+def test_polish_query_words_are_cut_to_stems_that_begin_every_form(page, base_url):
+    page.goto(base_url + "pl/")
+    got = page.evaluate("pairs => pairs.map(([w]) => window.KB_SEARCH.polishStem(w))", STEMS)
+    assert got == [stem for _, stem in STEMS]
+    # only Polish queries are cut; the words stay in order
+    assert page.evaluate("window.KB_SEARCH.terms('radzie seniorów', 'pl')") == "rad senior"
+    assert page.evaluate("window.KB_SEARCH.terms('medvirkningen', 'nb')") == "medvirkningen"
 
 
 def search_in_dialog(page, base_url, prefix, query):

@@ -72,7 +72,7 @@
     var bundle = new URL(openButton.getAttribute("data-kb-search-open") || "pagefind/", location.href);
     return import(new URL("pagefind.js", bundle).href).then(function (module) {
       pagefind = module;
-      return pagefind.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+      return pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: window.KB_SEARCH.ranking }).then(function () {
         return pagefind.filters();
       }).then(function (filters) {
         fillSelect(typeSelect, t("search_all_types"), filters.type);
@@ -90,7 +90,7 @@
     if (topicSelect.value) filters.topic = topicSelect.value;
     if (!query && !Object.keys(filters).length) { list.textContent = ""; status.textContent = ""; return; }
     load().then(function (pf) {
-      return pf.debouncedSearch(query || null, { filters: filters }, 100);
+      return pf.debouncedSearch(window.KB_SEARCH.terms(query, document.documentElement.lang) || null, { filters: filters }, 100);
     }).then(function (search) {
       if (!search) return null;   // superseded by a newer query
       return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
