@@ -59,3 +59,36 @@ def test_checklist_and_copy_link_by_keyboard(page, base_url):
     assert tab_until(page, "document.activeElement.matches('button.kb-copy')", limit=300)
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.kb-copy-status').textContent === 'Kopiert'")
+
+
+def wait_until(page, predicate_js, seconds=3.0):
+    """Poll with evaluate (wait_for_function evaluates strings, which the site's CSP forbids)."""
+    for _ in range(int(seconds * 20)):
+        if page.evaluate(predicate_js):
+            return True
+        page.wait_for_timeout(50)
+    return False
+
+
+def test_the_menu_on_a_phone_by_keyboard(page, base_url):
+    """Was (found with issue 26): at 375 px the closed menu's 77 links were in the Tab order, out of sight
+    (90 presses to the first task of the home page), and the menu button could not be reached."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base_url + "pl/")
+    # the closed menu's links are not in the way: the first task link comes within a few presses
+    assert tab_until(page, "document.activeElement.closest('.kb-task') !== null", limit=15)
+    page.goto(base_url + "pl/participation/stakeholder-mapping/")
+    assert tab_until(page, "document.activeElement.matches('button.kb-menu-button')", limit=6)
+    assert focus_is_visible(page)
+    button = page.locator("button.kb-menu-button")
+    assert button.get_attribute("aria-label") == "Menu" and button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    assert wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.locator(".md-sidebar--primary").is_visible()
+    assert page.evaluate("getComputedStyle(document.activeElement).visibility") == "visible"
+    page.keyboard.press("Escape")
+    assert wait_until(page, "document.activeElement.matches('button.kb-menu-button')")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.wait_for_timeout(400)   # after the closing slide the menu is out of the Tab order again
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility") == "hidden"
