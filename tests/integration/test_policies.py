@@ -17,8 +17,8 @@ The fixture site's titles are chosen so that file order, code-point order and ac
 differ from the expected order: a removed or naive sort fails.
 
 Defects found while writing these were pinned as strict xfails and un-marked when fixed (issue 26): the pl
-and nb 404 pages' language switcher; in the offline copy, the 404 pages' site-absolute links, the redirect
-pages' site-absolute canonical links. The offline What's new feed link and the checklist pages' download
+and nb 404 pages' language switcher; in the offline copy, the 404 pages' site-absolute links (now made
+relative by build_offline.py), the redirect pages' site-absolute canonical links. The offline What's new feed link and the checklist pages' download
 links (issue 18) are fixed: their tests are plain ones.
 """
 from __future__ import annotations
@@ -964,8 +964,8 @@ def offline_link_problems(root: str) -> list:
 
 
 KNOWN_OFFLINE_DEFECTS = {
-    # each has an xfail test below; the test of the rule leaves out exactly these
-    "404 pages": lambda rel, value, attrs: rel.split("/")[-1] == "404.html",
+    # each has an xfail test below; the test of the rule leaves out exactly these (none left: the 404
+    # pages' site-absolute links were fixed in issue 26)
 }
 # The workshops page links the offline zip itself, which the copy cannot contain (it is the zip).
 SELF_ZIP = "downloads/knowledge-base-offline.zip"
@@ -998,10 +998,27 @@ def test_offline_whats_new_links_to_its_own_languages_feed_inside_the_copy(offli
         assert f'xml:lang="{lang}"' in read(offline_copy, PREFIX[lang] + "feed.xml")
 
 
-@pytest.mark.xfail(strict=True, reason="offline copy: the 404 pages link site-absolute (/index.html, /assets/…)")
 def test_offline_404_pages_link_inside_the_copy(offline_copy):
-    problems = [p[:3] for p in offline_link_problems(offline_copy) if KNOWN_OFFLINE_DEFECTS["404 pages"](p[0], p[1], p[3])]
+    """Issue 26: the 404 pages are kept (the site contract wants one per language, and a copy put on a
+    server shows them) and link relatively; they linked site-absolute (/index.html, /assets/…)."""
+    for lang in LANGS:
+        page = read(offline_copy, PREFIX[lang] + "404.html")
+        assert re.findall(r'(?:href|src)="/(?!/)[^"]*"', page) == [], lang
+        assert '"base": "/"' not in page and 'new URL("/",location)' not in page, lang
+    problems = [p[:3] for p in offline_link_problems(offline_copy) if p[0].split("/")[-1] == "404.html"]
     assert problems == [], problems[:5]
+
+
+def test_offline_search_index_is_one_per_language(offline_copy):
+    """Issue 26: one index of all languages gave Polish and Norwegian pages English results offline."""
+    text = read(offline_copy, "search/search_index.js")
+    parts = json.loads(text[text.index("})(") + 3:text.rindex(");")])
+    assert sorted(parts) == sorted(LANGS)
+    for lang, part in parts.items():
+        docs = json.loads(part)["docs"]
+        assert docs, lang
+        trees = {d["location"].split("/")[0] if d["location"].split("/")[0] in ("pl", "nb") else "en" for d in docs}
+        assert trees == {lang}, (lang, trees)
 
 
 def test_offline_redirect_pages_canonical_links_inside_the_copy(offline_copy):
